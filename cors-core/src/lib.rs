@@ -1,0 +1,50 @@
+//! The CORS protocol as the WHATWG Fetch, URL and HTML standards define it.
+//!
+//! `cors-core` is `#![no_std]`, uses no `alloc` and no `unsafe`. Every function is a pure
+//! function of borrowed input; every loop over input is bounded by a named limit (see
+//! [`limits`]); bad input is a typed error, never a panic.
+//!
+//! # Module map
+//!
+//! | concept | item | standard |
+//! |---|---|---|
+//! | origin (opaque or tuple) | [`Origin`], [`TupleOrigin`], [`OpaqueId`] | <https://html.spec.whatwg.org/multipage/browsers.html#concept-origin> |
+//! | same origin | [`Origin::is_same_origin`] | <https://html.spec.whatwg.org/multipage/browsers.html#same-origin> |
+//! | same origin-domain | [`Origin::is_same_origin_domain`] | <https://html.spec.whatwg.org/multipage/browsers.html#same-origin-domain> |
+//! | ASCII serialization | [`Origin::write_ascii`], [`core::fmt::Display`] | <https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin> |
+//! | serialized origin (`Origin` header) | [`parse_origin_or_null`] | <https://fetch.spec.whatwg.org/#origin-header> |
+//! | origin of a URL | [`url_origin`] | <https://url.spec.whatwg.org/#concept-url-origin> |
+//! | host parser | [`parse_host`] | <https://url.spec.whatwg.org/#concept-host-parser> |
+//! | IPv4 / IPv6 | [`parse_ipv4`], [`parse_ipv6`] | <https://url.spec.whatwg.org/#concept-ipv4-parser> |
+//! | sites | [`same_site`], [`schemelessly_same_site`], [`obtain_site`] | <https://html.spec.whatwg.org/multipage/browsers.html#sites> |
+//!
+//! # No panics
+//!
+//! Non-test code denies `unwrap`, `expect`, `panic!` and slice indexing; every access that
+//! could fail goes through `get` and becomes a typed error.
+#![no_std]
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+
+pub mod limits;
+pub mod origin;
+
+pub use origin::host::{
+    DomainToAscii, Host, HostBuf, HostParseError, NoIdna, parse_host, parse_ipv4, parse_ipv6,
+};
+pub use origin::serialized::{
+    OriginOrNull, SerializedOriginError, SerializedOriginErrorKind, parse_origin_or_null,
+};
+pub use origin::site::{PublicSuffixList, Site, obtain_site, same_site, schemelessly_same_site};
+pub use origin::url::{UrlError, UrlOrigin, url_origin, url_origin_with};
+pub use origin::{OpaqueId, Origin, TupleOrigin};

@@ -1,0 +1,132 @@
+//! Domains: percent-decoding, domain to ASCII, and the IDNA hook.
+//!
+//! <https://url.spec.whatwg.org/#concept-domain-to-ascii>
+
+use core::fmt;
+
+use heapless::{String, Vec};
+
+use super::code_points::is_forbidden_domain_code_point;
+use super::ipv4::{ends_in_a_number, parse_ipv4};
+use super::{HostBuf, HostParseError, percent};
+use crate::limits::MAX_HOST_LEN;
+
+/// Fixed-capacity storage for a parsed domain or opaque host.
+pub type DomainString = String<MAX_HOST_LEN>;
+
+/// UTS #46 processing of a non-ASCII domain failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum IdnaError {
+    /// No UTS #46 implementation is available ([`NoIdna`]).
+    Unsupported,
+    /// UTS #46 ToASCII returned failure.
+    Failure,
+    /// The result is longer than [`MAX_HOST_LEN`] bytes.
+    TooLong,
+}
+
+impl fmt::Display for IdnaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Unsupported => "no IDNA implementation",
+            Self::Failure => "UTS #46 ToASCII failed",
+            Self::TooLong => "IDNA result too long",
+        })
+    }
+}
+
+impl core::error::Error for IdnaError {}
+
+/// UTS #46 ToASCII with the URL Standard's flags, for domains that are not ASCII.
+///
+/// The URL Standard calls it with `CheckHyphens` false, `CheckBidi` true, `CheckJoiners`
+/// true, `UseSTD3ASCIIRules` false, `Transitional_Processing` false, `VerifyDnsLength`
+/// false and `IgnoreInvalidPunycode` false. `cors-core` cannot carry the Unicode tables;
+/// `cors-std` implements this trait with the `idna` crate.
+///
+/// <https://url.spec.whatwg.org/#concept-domain-to-ascii>
+pub trait DomainToAscii {
+    /// Writes the ASCII form of `domain` (which contains at least one non-ASCII code point)
+    /// into `out`, which is empty on entry.
+    fn domain_to_ascii(&self, domain: &str, out: &mut DomainString) -> Result<(), IdnaError>;
+}
+
+/// The IDNA hook that supports ASCII domains only: every non-ASCII domain is reported as
+/// [`HostParseError::NeedsIdna`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoIdna;
+
+impl DomainToAscii for NoIdna {
+    fn domain_to_ascii(&self, _domain: &str, _out: &mut DomainString) -> Result<(), IdnaError> {
+        Err(IdnaError::Unsupported)
+    }
+}
+
+/// Steps 3-9 of the host parser, for a URL with a special scheme.
+///
+/// <https://url.spec.whatwg.org/#concept-host-parser>
+pub(super) fn parse_special_host(
+    input: &str,
+    idna: &dyn DomainToAscii,
+) -> Result<HostBuf, HostParseError> {
+    // Step 3. Assert: input is not the empty string.
+    if input.is_empty() {
+        return Err(HostParseError::EmptyHost);
+    }
+    // Step 4. Let domain be the result of running UTF-8 decode without BOM on the
+    // percent-decoding of input.
+    let mut decoded: Vec<u8, MAX_HOST_LEN> = Vec::new();
+    percent::decode(input.as_bytes(), &mut decoded).map_err(|_| HostParseError::TooLong)?;
+    // Invalid UTF-8 would decode to U+FFFD, which UTS #46 disallows: domain to ASCII fails.
+    let domain = core::str::from_utf8(&decoded).map_err(|_| HostParseError::InvalidUtf8)?;
+    // Step 5. Let asciiDomain be the result of running domain to ASCII with domain and false.
+    // Step 6. If asciiDomain is failure, then return failure.
+    let ascii_domain = domain_to_ascii(domain, idna)?;
+    // Step 7. If asciiDomain ends in a number, then return the result of IPv4 parsing
+    // asciiDomain.
+    if ends_in_a_number(&ascii_domain) {
+        return parse_ipv4(&ascii_domain).map(HostBuf::Ipv4);
+    }
+    // Step 8. Return asciiDomain.
+    Ok(HostBuf::Domain(ascii_domain))
+}
+
+/// Domain to ASCII, with beStrict false.
+///
+/// <https://url.spec.whatwg.org/#concept-domain-to-ascii>
+fn domain_to_ascii(
+    domain: &str,
+    idna: &dyn DomainToAscii,
+) -> Result<DomainString, HostParseError> {
+    let mut result = DomainString::new();
+    // Step 1. If beStrict is false, domain is an ASCII string, and strictly splitting domain
+    // on U+002E (.) does not produce any item that starts with an ASCII case-insensitive
+    // match for "xn--", this step is equivalent to ASCII lowercasing domain.
+    //
+    // An ASCII domain with an "xn--" label runs UTS #46 with IgnoreInvalidPunycode false;
+    // for ASCII input that maps each code point to its lowercase form and, as the
+    // web-platform-tests `toascii.json` cases show, never fails: ASCII lowercasing is exact.
+    if domain.is_ascii() {
+        for c in domain.chars() {
+            result.push(c.to_ascii_lowercase()).map_err(|_| HostParseError::TooLong)?;
+        }
+    } else {
+        idna.domain_to_ascii(domain, &mut result).map_err(|error| match error {
+            IdnaError::Unsupported => HostParseError::NeedsIdna,
+            IdnaError::Failure => HostParseError::IdnaFailure,
+            IdnaError::TooLong => HostParseError::TooLong,
+        })?;
+    }
+    // Step 3. If result is the empty string, domain-to-ASCII validation error, return failure.
+    if result.is_empty() {
+        return Err(HostParseError::EmptyHost);
+    }
+    // Step 4. If result contains a forbidden domain code point, domain-invalid-code-point
+    // validation error, return failure.
+    if result.chars().any(is_forbidden_domain_code_point) {
+        return Err(HostParseError::ForbiddenDomainCodePoint);
+    }
+    // Step 5. Return result.
+    Ok(result)
+}

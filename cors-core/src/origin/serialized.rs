@@ -1,0 +1,357 @@
+//! The strict parser of a serialized origin: the value of an `Origin` or
+//! `Access-Control-Allow-Origin` header.
+//!
+//! Fetch defines the grammar (<https://fetch.spec.whatwg.org/#origin-header>):
+//!
+//! ```text
+//! origin-or-null    = serialized-origin / %s"null"
+//! serialized-origin = serialized-scheme "://" serialized-host [ ":" port ]
+//! ```
+//!
+//! with a lowercase scheme, and a host that is a dotted-decimal IPv4 address without leading
+//! zeros, a bracketed IPv6 address in its canonical compressed lowercase form, or a lowercase
+//! LDH domain without a trailing dot. On top of the grammar the parser accepts only what the
+//! ASCII serialization of an origin can produce
+//! (<https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin>):
+//! no default port, no leading zero in the port, and for special schemes no domain that ends
+//! in a number (the URL parser would have made it an IPv4 address). So for every accepted
+//! input, serializing the result gives the input back byte for byte.
+
+use core::fmt;
+
+use super::host::{Host, ends_in_a_number, parse_ipv4, parse_ipv6, write_ipv6};
+use super::scheme::{SpecialScheme, default_port};
+use super::{Origin, OpaqueId, TupleOrigin};
+use crate::limits::MAX_SERIALIZED_ORIGIN_LEN;
+
+/// A parsed `origin-or-null`: the literal `null`, or a tuple origin borrowing the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(clippy::exhaustive_enums)] // closed by the grammar
+pub enum OriginOrNull<'a> {
+    /// The literal `null`: the serialization of an opaque origin.
+    Null,
+    /// A serialized tuple origin.
+    Origin(TupleOrigin<'a>),
+}
+
+impl<'a> OriginOrNull<'a> {
+    /// The origin this value denotes; `null` becomes the opaque origin `opaque`.
+    pub const fn to_origin(self, opaque: OpaqueId) -> Origin<'a> {
+        match self {
+            Self::Null => Origin::Opaque(opaque),
+            Self::Origin(tuple) => Origin::Tuple(tuple),
+        }
+    }
+}
+
+impl fmt::Display for OriginOrNull<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Null => f.write_str("null"),
+            Self::Origin(tuple) => tuple.write_ascii(f),
+        }
+    }
+}
+
+/// What is wrong with a serialized origin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SerializedOriginErrorKind {
+    /// The value is empty.
+    Empty,
+    /// The value is longer than [`MAX_SERIALIZED_ORIGIN_LEN`] bytes.
+    TooLong,
+    /// The scheme has an uppercase letter; a serialized scheme is lowercase.
+    UppercaseScheme,
+    /// The scheme does not start with a letter, or has a byte other than a lowercase
+    /// letter, a digit, `+`, `-` or `.`.
+    InvalidScheme,
+    /// The scheme is not followed by `://`.
+    MissingSchemeSeparator,
+    /// The scheme is `file`: the origin of a `file:` URL is opaque and serializes as `null`.
+    FileScheme,
+    /// The host is empty.
+    EmptyHost,
+    /// The host has an uppercase letter; a serialized host is lowercase.
+    UppercaseHost,
+    /// The value has userinfo (`user@host`); an origin never does.
+    Userinfo,
+    /// The host has a byte outside the domain grammar (letters, digits, `-`, `.`):
+    /// for instance `%`, `_` or a non-ASCII byte.
+    InvalidHostByte,
+    /// The domain has an empty label: a leading, doubled or trailing dot.
+    EmptyLabel,
+    /// A domain label starts or ends with `-`.
+    LabelHyphen,
+    /// The host of a special scheme ends in a number but is not an IPv4 address in
+    /// dotted-decimal form without leading zeros.
+    NonCanonicalIpv4,
+    /// The bracketed host is not an IPv6 address, or `]` is missing.
+    InvalidIpv6,
+    /// The IPv6 address is not in its canonical serialization (lowercase, no leading zeros,
+    /// longest zero run compressed, no embedded IPv4).
+    NonCanonicalIpv6,
+    /// `:` is not followed by a port number.
+    EmptyPort,
+    /// The port has a byte that is not a digit.
+    InvalidPort,
+    /// The port has a leading zero.
+    PortLeadingZero,
+    /// The port is above 65535.
+    PortOutOfRange,
+    /// The port is the scheme's default port, which the serialization omits.
+    DefaultPort,
+    /// A path follows the host, if only a trailing `/`.
+    Path,
+    /// A query (`?`) or fragment (`#`) follows the host.
+    QueryOrFragment,
+    /// Bytes follow the host or port that no rule allows.
+    TrailingBytes,
+}
+
+impl SerializedOriginErrorKind {
+    /// A one-line description.
+    pub const fn description(self) -> &'static str {
+        match self {
+            Self::Empty => "empty value",
+            Self::TooLong => "value longer than the limit",
+            Self::UppercaseScheme => "scheme must be lowercase",
+            Self::InvalidScheme => "scheme must be a letter followed by letters, digits, +, - or .",
+            Self::MissingSchemeSeparator => "scheme must be followed by \"://\"",
+            Self::FileScheme => "file: origins are opaque and serialize as \"null\"",
+            Self::EmptyHost => "empty host",
+            Self::UppercaseHost => "host must be lowercase",
+            Self::Userinfo => "an origin has no userinfo (user@host)",
+            Self::InvalidHostByte => "host byte outside letters, digits, - and .",
+            Self::EmptyLabel => "empty domain label (leading, doubled or trailing dot)",
+            Self::LabelHyphen => "domain label starts or ends with -",
+            Self::NonCanonicalIpv4 => "host ends in a number but is not canonical dotted-decimal IPv4",
+            Self::InvalidIpv6 => "invalid bracketed IPv6 address",
+            Self::NonCanonicalIpv6 => "IPv6 address is not in canonical compressed lowercase form",
+            Self::EmptyPort => "\":\" without a port",
+            Self::InvalidPort => "port must be decimal digits",
+            Self::PortLeadingZero => "port has a leading zero",
+            Self::PortOutOfRange => "port above 65535",
+            Self::DefaultPort => "default port must be omitted",
+            Self::Path => "an origin has no path, not even a trailing /",
+            Self::QueryOrFragment => "an origin has no query or fragment",
+            Self::TrailingBytes => "unexpected bytes after the host or port",
+        }
+    }
+}
+
+/// A serialized origin failed to parse: what is wrong, and the byte offset where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SerializedOriginError {
+    /// What is wrong.
+    pub kind: SerializedOriginErrorKind,
+    /// The byte offset in the input where the problem was found.
+    pub position: usize,
+}
+
+impl fmt::Display for SerializedOriginError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (at byte {})", self.kind.description(), self.position)
+    }
+}
+
+impl core::error::Error for SerializedOriginError {}
+
+type Kind = SerializedOriginErrorKind;
+
+const fn error(kind: Kind, position: usize) -> SerializedOriginError {
+    SerializedOriginError { kind, position }
+}
+
+/// Parses a serialized origin or `null`, strictly: the input must be exactly what the ASCII
+/// serialization of an origin produces.
+///
+/// `null` is [`OriginOrNull::Null`], not an error. The result borrows `value`.
+///
+/// <https://fetch.spec.whatwg.org/#origin-header>
+pub fn parse_origin_or_null(value: &[u8]) -> Result<OriginOrNull<'_>, SerializedOriginError> {
+    if value.len() > MAX_SERIALIZED_ORIGIN_LEN {
+        return Err(error(Kind::TooLong, MAX_SERIALIZED_ORIGIN_LEN));
+    }
+    if value.is_empty() {
+        return Err(error(Kind::Empty, 0));
+    }
+    // origin-or-null = serialized-origin / %s"null"
+    if value == b"null" {
+        return Ok(OriginOrNull::Null);
+    }
+    let (scheme, host_start) = parse_scheme(value)?;
+    if scheme == "file" {
+        return Err(error(Kind::FileScheme, 0));
+    }
+    let special = SpecialScheme::from_scheme(scheme).is_some();
+    let (host, port_start) = parse_host_part(value, host_start, special)?;
+    let port = parse_port_part(value, port_start, scheme)?;
+    Ok(OriginOrNull::Origin(TupleOrigin::new(scheme, host, port)))
+}
+
+/// `serialized-scheme "://"`: returns the scheme and the offset of the host.
+fn parse_scheme(value: &[u8]) -> Result<(&str, usize), SerializedOriginError> {
+    let end = value.iter().position(|&b| b == b':').unwrap_or(value.len());
+    let scheme = value.get(..end).unwrap_or(&[]);
+    for (position, &byte) in scheme.iter().enumerate() {
+        let valid = byte.is_ascii_lowercase()
+            || (position > 0 && (byte.is_ascii_digit() || matches!(byte, b'+' | b'-' | b'.')));
+        if !valid {
+            let kind = if byte.is_ascii_uppercase() { Kind::UppercaseScheme } else { Kind::InvalidScheme };
+            return Err(error(kind, position));
+        }
+    }
+    if scheme.is_empty() {
+        return Err(error(Kind::InvalidScheme, 0));
+    }
+    if value.get(end..end + 3) != Some(b"://") {
+        return Err(error(Kind::MissingSchemeSeparator, end));
+    }
+    Ok((ascii_str(scheme), end + 3))
+}
+
+/// `serialized-host`: returns the host and the offset just past it.
+fn parse_host_part(
+    value: &[u8],
+    start: usize,
+    special: bool,
+) -> Result<(Host<'_>, usize), SerializedOriginError> {
+    let rest = value.get(start..).unwrap_or(&[]);
+    if rest.first() == Some(&b'[') {
+        return parse_ipv6_host(value, start);
+    }
+    let len = rest
+        .iter()
+        .position(|&b| matches!(b, b':' | b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let text = rest.get(..len).unwrap_or(&[]);
+    check_domain_grammar(text, start)?;
+    let text = ascii_str(text);
+    let host = if !special {
+        Host::Opaque(text)
+    } else if ends_in_a_number(text) {
+        Host::Ipv4(canonical_ipv4(text).ok_or(error(Kind::NonCanonicalIpv4, start))?)
+    } else {
+        Host::Domain(text)
+    };
+    Ok((host, start + len))
+}
+
+/// The LDH domain grammar: lowercase letters, digits and `-` in non-empty labels that do not
+/// start or end with `-`. IPv4 text is a special case of it.
+fn check_domain_grammar(text: &[u8], start: usize) -> Result<(), SerializedOriginError> {
+    if text.is_empty() {
+        return Err(error(Kind::EmptyHost, start));
+    }
+    let mut label_start = 0usize;
+    for (offset, &byte) in text.iter().enumerate() {
+        let position = start + offset;
+        match byte {
+            b'a'..=b'z' | b'0'..=b'9' => {}
+            b'-' if offset == label_start => return Err(error(Kind::LabelHyphen, position)),
+            b'-' => {}
+            b'.' => {
+                check_label_end(text, label_start, offset, start)?;
+                label_start = offset + 1;
+            }
+            b'A'..=b'Z' => return Err(error(Kind::UppercaseHost, position)),
+            b'@' => return Err(error(Kind::Userinfo, position)),
+            _ => return Err(error(Kind::InvalidHostByte, position)),
+        }
+    }
+    check_label_end(text, label_start, text.len(), start)
+}
+
+/// A label `text[label_start..end]` is non-empty and does not end with `-`.
+fn check_label_end(
+    text: &[u8],
+    label_start: usize,
+    end: usize,
+    start: usize,
+) -> Result<(), SerializedOriginError> {
+    if end == label_start {
+        return Err(error(Kind::EmptyLabel, start + end));
+    }
+    if end > 0 && text.get(end - 1) == Some(&b'-') {
+        return Err(error(Kind::LabelHyphen, start + end - 1));
+    }
+    Ok(())
+}
+
+/// The IPv4 address `text` names, when `text` is its canonical dotted-decimal form.
+fn canonical_ipv4(text: &str) -> Option<core::net::Ipv4Addr> {
+    let address = parse_ipv4(text).ok()?;
+    let mut parts = text.split('.');
+    let canonical = address.octets().iter().all(|octet| {
+        let mut digits = heapless::String::<3>::new();
+        let _ = fmt::write(&mut digits, format_args!("{octet}"));
+        parts.next() == Some(digits.as_str())
+    });
+    (canonical && parts.next().is_none()).then_some(address)
+}
+
+/// `"[" IPv6 "]"` in its canonical serialization.
+fn parse_ipv6_host(value: &[u8], start: usize) -> Result<(Host<'_>, usize), SerializedOriginError> {
+    let rest = value.get(start..).unwrap_or(&[]);
+    let close = rest.iter().position(|&b| b == b']').ok_or(error(Kind::InvalidIpv6, start))?;
+    let inside = rest.get(1..close).unwrap_or(&[]);
+    let inside_text = core::str::from_utf8(inside).map_err(|_| error(Kind::InvalidIpv6, start + 1))?;
+    let address = parse_ipv6(inside_text).map_err(|_| error(Kind::InvalidIpv6, start + 1))?;
+    let mut canonical = heapless::String::<40>::new();
+    write_ipv6(address, &mut canonical).map_err(|_| error(Kind::InvalidIpv6, start + 1))?;
+    if canonical.as_bytes() != inside {
+        return Err(error(Kind::NonCanonicalIpv6, start + 1));
+    }
+    Ok((Host::Ipv6(address), start + close + 1))
+}
+
+/// `[ ":" port ]` and the end of the value.
+fn parse_port_part(
+    value: &[u8],
+    start: usize,
+    scheme: &str,
+) -> Result<Option<u16>, SerializedOriginError> {
+    let Some(&next) = value.get(start) else {
+        return Ok(None);
+    };
+    match next {
+        b':' => {}
+        b'/' => return Err(error(Kind::Path, start)),
+        b'?' | b'#' => return Err(error(Kind::QueryOrFragment, start)),
+        _ => return Err(error(Kind::TrailingBytes, start)),
+    }
+    let digits_start = start + 1;
+    let rest = value.get(digits_start..).unwrap_or(&[]);
+    let digits_len = rest.iter().position(|b| !b.is_ascii_digit()).unwrap_or(rest.len());
+    if digits_len == 0 {
+        return Err(error(Kind::EmptyPort, digits_start));
+    }
+    if digits_len > 1 && rest.first() == Some(&b'0') {
+        return Err(error(Kind::PortLeadingZero, digits_start));
+    }
+    let port = port_value(rest.get(..digits_len).unwrap_or(&[]), digits_start)?;
+    if default_port(scheme) == Some(port) {
+        return Err(error(Kind::DefaultPort, digits_start));
+    }
+    match rest.get(digits_len) {
+        None => Ok(Some(port)),
+        Some(b'/') => Err(error(Kind::Path, digits_start + digits_len)),
+        Some(b'?' | b'#') => Err(error(Kind::QueryOrFragment, digits_start + digits_len)),
+        Some(_) => Err(error(Kind::InvalidPort, digits_start + digits_len)),
+    }
+}
+
+/// The value of at most five decimal digits, at most 65535.
+fn port_value(digits: &[u8], position: usize) -> Result<u16, SerializedOriginError> {
+    if digits.len() > 5 {
+        return Err(error(Kind::PortOutOfRange, position));
+    }
+    let value = digits.iter().fold(0u32, |acc, &d| acc * 10 + u32::from(d - b'0'));
+    u16::try_from(value).map_err(|_| error(Kind::PortOutOfRange, position))
+}
+
+/// `bytes` as `&str`; the callers pass only bytes they have checked to be ASCII.
+fn ascii_str(bytes: &[u8]) -> &str {
+    core::str::from_utf8(bytes).unwrap_or("")
+}
