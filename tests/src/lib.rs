@@ -1,1 +1,61 @@
-//! Shared helpers of the cors workspace's tests: fixture loaders and table runners.
+//! Shared helpers of the cors workspace's tests: fixture location, the origin-of-a-URL entry
+//! point the conformance runners use, and a Public Suffix List given as a table.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use cors_core::{OpaqueId, PublicSuffixList};
+
+/// The origin of `input` against `base`, serialized, with IDNA (through `cors-std`); or the
+/// failure, as text.
+pub fn url_origin_string(input: &str, base: Option<&str>) -> Result<String, String> {
+    cors_core::url_origin(input, base)
+        .map(|origin| origin.as_origin(OpaqueId(0)).to_string())
+        .map_err(|error| error.to_string())
+}
+
+/// The source folder of a package in this workspace's dependency graph, found with
+/// `cargo metadata` (the registries ship test data inside packages).
+pub fn package_dir(name: &str) -> Result<PathBuf, String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
+    let output = Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--manifest-path", manifest])
+        .output()
+        .map_err(|error| format!("cargo metadata: {error}"))?;
+    if !output.status.success() {
+        return Err(format!("cargo metadata failed: {}", String::from_utf8_lossy(&output.stderr)));
+    }
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&output.stdout).map_err(|error| format!("cargo metadata: {error}"))?;
+    metadata["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|package| package["name"] == name)
+        .and_then(|package| package["manifest_path"].as_str())
+        .and_then(|path| PathBuf::from(path).parent().map(PathBuf::from))
+        .ok_or_else(|| format!("package {name} not in cargo metadata"))
+}
+
+/// A Public Suffix List given as a list of suffixes, with the algorithm's default rule `*`
+/// (the last label is a public suffix when no listed suffix matches). Used for tables that
+/// state their assumed suffixes, such as the HTML Standard's sites example.
+pub struct ListedSuffixes<'l>(pub &'l [&'l str]);
+
+impl PublicSuffixList for ListedSuffixes<'_> {
+    fn public_suffix<'d>(&self, domain: &'d str) -> &'d str {
+        let mut candidate = domain;
+        let mut longest = None;
+        loop {
+            if self.0.contains(&candidate) && longest.is_none() {
+                longest = Some(candidate);
+            }
+            match candidate.split_once('.') {
+                Some((_, rest)) => candidate = rest,
+                None => break,
+            }
+        }
+        longest.unwrap_or(candidate)
+    }
+}
