@@ -355,3 +355,7 @@ fn port_value(digits: &[u8], position: usize) -> Result<u16, SerializedOriginErr
 fn ascii_str(bytes: &[u8]) -> &str {
     core::str::from_utf8(bytes).unwrap_or("")
 }
+
+#[cfg(test)]
+#[path = "serialized_tests.rs"]
+mod tests;

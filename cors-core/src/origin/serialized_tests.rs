@@ -1,0 +1,108 @@
+extern crate std;
+use std::string::ToString;
+
+use core::net::{Ipv4Addr, Ipv6Addr};
+
+use super::*;
+
+#[test]
+fn accepts_canonical_serialized_origins() {
+    let cases: &[(&str, TupleOrigin<'_>)] = &[
+        ("https://example.com", TupleOrigin::new("https", Host::Domain("example.com"), None)),
+        ("http://localhost:8080", TupleOrigin::new("http", Host::Domain("localhost"), Some(8080))),
+        ("http://f:0", TupleOrigin::new("http", Host::Domain("f"), Some(0))),
+        ("https://192.168.0.1", TupleOrigin::new("https", Host::Ipv4(Ipv4Addr::new(192, 168, 0, 1)), None)),
+        ("wss://[2001:db8::1]:8443", TupleOrigin::new("wss", Host::Ipv6(Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1)), Some(8443))),
+        ("chrome-extension://abcdef", TupleOrigin::new("chrome-extension", Host::Opaque("abcdef"), None)),
+        ("https://xn--fa-hia.example", TupleOrigin::new("https", Host::Domain("xn--fa-hia.example"), None)),
+        ("http://a-b.c1:65535", TupleOrigin::new("http", Host::Domain("a-b.c1"), Some(65535))),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(parse_origin_or_null(input.as_bytes()), Ok(OriginOrNull::Origin(*expected)), "{input:?}");
+        assert_eq!(expected.to_string(), *input, "{input:?} serializes back");
+    }
+}
+
+#[test]
+fn accepts_null_as_distinct_from_failure() {
+    assert_eq!(parse_origin_or_null(b"null"), Ok(OriginOrNull::Null));
+    assert_eq!(OriginOrNull::Null.to_origin(OpaqueId(7)), Origin::Opaque(OpaqueId(7)));
+    assert!(parse_origin_or_null(b"NULL").is_err());
+    assert!(parse_origin_or_null(b"null ").is_err());
+}
+
+/// Every error kind, with the byte offset it reports.
+#[test]
+fn rejects_with_kind_and_position() {
+    use SerializedOriginErrorKind as K;
+    let cases: &[(&[u8], K, usize)] = &[
+        (b"", K::Empty, 0),
+        (b"HTTPS://example.com", K::UppercaseScheme, 0),
+        (b"hTtp://example.com", K::UppercaseScheme, 1),
+        (b"1http://example.com", K::InvalidScheme, 0),
+        (b"ht_tp://example.com", K::InvalidScheme, 2),
+        (b"://example.com", K::InvalidScheme, 0),
+        (b"https:example.com", K::MissingSchemeSeparator, 5),
+        (b"example.com", K::MissingSchemeSeparator, 11),
+        (b"file://host", K::FileScheme, 0),
+        (b"https://", K::EmptyHost, 8),
+        (b"https://:8080", K::EmptyHost, 8),
+        (b"https://Example.com", K::UppercaseHost, 8),
+        (b"https://user@example.com", K::Userinfo, 12),
+        (b"https://ex%41mple.com", K::InvalidHostByte, 10),
+        (b"https://my_host.example", K::InvalidHostByte, 10),
+        ("https://é.example".as_bytes(), K::InvalidHostByte, 8),
+        (b"https://example.com.", K::EmptyLabel, 20),
+        (b"https://.example.com", K::EmptyLabel, 8),
+        (b"https://a..b", K::EmptyLabel, 10),
+        (b"https://-a.example", K::LabelHyphen, 8),
+        (b"https://a-.example", K::LabelHyphen, 9),
+        (b"https://1.2.3", K::NonCanonicalIpv4, 8),
+        (b"https://01.2.3.4", K::NonCanonicalIpv4, 8),
+        (b"https://example.0x1", K::NonCanonicalIpv4, 8),
+        (b"https://[::1", K::InvalidIpv6, 8),
+        (b"https://[::g]", K::InvalidIpv6, 9),
+        (b"https://[0:0::1]", K::NonCanonicalIpv6, 9),
+        (b"https://[::FFFF]", K::NonCanonicalIpv6, 9),
+        (b"https://[::1.2.3.4]", K::NonCanonicalIpv6, 9),
+        (b"https://example.com:", K::EmptyPort, 20),
+        (b"https://example.com:8x", K::InvalidPort, 21),
+        (b"https://example.com:08080", K::PortLeadingZero, 20),
+        (b"https://example.com:65536", K::PortOutOfRange, 20),
+        (b"https://example.com:123456", K::PortOutOfRange, 20),
+        (b"https://example.com:443", K::DefaultPort, 20),
+        (b"http://example.com:80", K::DefaultPort, 19),
+        (b"https://example.com/", K::Path, 19),
+        (b"https://example.com:8080/x", K::Path, 24),
+        (b"https://example.com?q", K::QueryOrFragment, 19),
+        (b"https://example.com#f", K::QueryOrFragment, 19),
+        (b"https://[::1]x", K::TrailingBytes, 13),
+    ];
+    for &(input, kind, position) in cases {
+        assert_eq!(
+            parse_origin_or_null(input),
+            Err(SerializedOriginError { kind, position }),
+            "{:?}",
+            core::str::from_utf8(input)
+        );
+    }
+}
+
+#[test]
+fn rejects_too_long_by_one() {
+    let host = "a".repeat(MAX_SERIALIZED_ORIGIN_LEN - "https://".len());
+    let at_limit = std::format!("https://{host}");
+    assert!(parse_origin_or_null(at_limit.as_bytes()).is_ok());
+    let over = std::format!("https://{host}a");
+    assert_eq!(
+        parse_origin_or_null(over.as_bytes()),
+        Err(SerializedOriginError { kind: SerializedOriginErrorKind::TooLong, position: MAX_SERIALIZED_ORIGIN_LEN })
+    );
+}
+
+#[test]
+fn default_ports_apply_only_to_their_scheme() {
+    assert!(parse_origin_or_null(b"https://example.com:80").is_ok());
+    assert!(parse_origin_or_null(b"ftp://example.com:21").is_err());
+    assert!(parse_origin_or_null(b"foo://example.com:80").is_ok());
+}
