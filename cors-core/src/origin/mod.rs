@@ -44,7 +44,12 @@ pub struct TupleOrigin<'a> {
 impl<'a> TupleOrigin<'a> {
     /// A tuple origin whose domain is null.
     pub const fn new(scheme: &'a str, host: Host<'a>, port: Option<u16>) -> Self {
-        Self { scheme, host, port, domain: None }
+        Self {
+            scheme,
+            host,
+            port,
+            domain: None,
+        }
     }
 }
 

@@ -15,7 +15,11 @@ pub struct CapacityError {
 
 impl fmt::Display for CapacityError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "buffer too small: the serialization needs {} bytes", self.needed)
+        write!(
+            f,
+            "buffer too small: the serialization needs {} bytes",
+            self.needed
+        )
     }
 }
 
@@ -60,7 +64,9 @@ impl Origin<'_> {
     pub fn serialize_into<'b>(&self, buf: &'b mut [u8]) -> Result<&'b str, CapacityError> {
         let mut writer = SliceWriter { buf, len: 0 };
         if self.write_ascii(&mut writer).is_err() {
-            return Err(CapacityError { needed: serialized_len(self) });
+            return Err(CapacityError {
+                needed: serialized_len(self),
+            });
         }
         let SliceWriter { buf, len } = writer;
         let written = buf.get(..len).unwrap_or(&[]);

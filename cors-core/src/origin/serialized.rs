@@ -21,7 +21,7 @@ use core::fmt;
 
 use super::host::{Host, ends_in_a_number, parse_ipv4, parse_ipv6, write_ipv6};
 use super::scheme::{SpecialScheme, default_port};
-use super::{Origin, OpaqueId, TupleOrigin};
+use super::{OpaqueId, Origin, TupleOrigin};
 use crate::limits::MAX_SERIALIZED_ORIGIN_LEN;
 
 /// A parsed `origin-or-null`: the literal `null`, or a tuple origin borrowing the input.
@@ -125,7 +125,9 @@ impl SerializedOriginErrorKind {
             Self::InvalidHostByte => "host byte outside letters, digits, - and .",
             Self::EmptyLabel => "empty domain label (leading, doubled or trailing dot)",
             Self::LabelHyphen => "domain label starts or ends with -",
-            Self::NonCanonicalIpv4 => "host ends in a number but is not canonical dotted-decimal IPv4",
+            Self::NonCanonicalIpv4 => {
+                "host ends in a number but is not canonical dotted-decimal IPv4"
+            }
             Self::InvalidIpv6 => "invalid bracketed IPv6 address",
             Self::NonCanonicalIpv6 => "IPv6 address is not in canonical compressed lowercase form",
             Self::EmptyPort => "\":\" without a port",
@@ -198,7 +200,11 @@ fn parse_scheme(value: &[u8]) -> Result<(&str, usize), SerializedOriginError> {
         let valid = byte.is_ascii_lowercase()
             || (position > 0 && (byte.is_ascii_digit() || matches!(byte, b'+' | b'-' | b'.')));
         if !valid {
-            let kind = if byte.is_ascii_uppercase() { Kind::UppercaseScheme } else { Kind::InvalidScheme };
+            let kind = if byte.is_ascii_uppercase() {
+                Kind::UppercaseScheme
+            } else {
+                Kind::InvalidScheme
+            };
             return Err(error(kind, position));
         }
     }
@@ -294,9 +300,13 @@ fn canonical_ipv4(text: &str) -> Option<core::net::Ipv4Addr> {
 /// `"[" IPv6 "]"` in its canonical serialization.
 fn parse_ipv6_host(value: &[u8], start: usize) -> Result<(Host<'_>, usize), SerializedOriginError> {
     let rest = value.get(start..).unwrap_or(&[]);
-    let close = rest.iter().position(|&b| b == b']').ok_or(error(Kind::InvalidIpv6, start))?;
+    let close = rest
+        .iter()
+        .position(|&b| b == b']')
+        .ok_or(error(Kind::InvalidIpv6, start))?;
     let inside = rest.get(1..close).unwrap_or(&[]);
-    let inside_text = core::str::from_utf8(inside).map_err(|_| error(Kind::InvalidIpv6, start + 1))?;
+    let inside_text =
+        core::str::from_utf8(inside).map_err(|_| error(Kind::InvalidIpv6, start + 1))?;
     let address = parse_ipv6(inside_text).map_err(|_| error(Kind::InvalidIpv6, start + 1))?;
     let mut canonical = heapless::String::<40>::new();
     write_ipv6(address, &mut canonical).map_err(|_| error(Kind::InvalidIpv6, start + 1))?;
@@ -323,7 +333,10 @@ fn parse_port_part(
     }
     let digits_start = start + 1;
     let rest = value.get(digits_start..).unwrap_or(&[]);
-    let digits_len = rest.iter().position(|b| !b.is_ascii_digit()).unwrap_or(rest.len());
+    let digits_len = rest
+        .iter()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(rest.len());
     if digits_len == 0 {
         return Err(error(Kind::EmptyPort, digits_start));
     }
@@ -347,7 +360,9 @@ fn port_value(digits: &[u8], position: usize) -> Result<u16, SerializedOriginErr
     if digits.len() > 5 {
         return Err(error(Kind::PortOutOfRange, position));
     }
-    let value = digits.iter().fold(0u32, |acc, &d| acc * 10 + u32::from(d - b'0'));
+    let value = digits
+        .iter()
+        .fold(0u32, |acc, &d| acc * 10 + u32::from(d - b'0'));
     u16::try_from(value).map_err(|_| error(Kind::PortOutOfRange, position))
 }
 

@@ -8,17 +8,49 @@ use super::*;
 #[test]
 fn accepts_canonical_serialized_origins() {
     let cases: &[(&str, TupleOrigin<'_>)] = &[
-        ("https://example.com", TupleOrigin::new("https", Host::Domain("example.com"), None)),
-        ("http://localhost:8080", TupleOrigin::new("http", Host::Domain("localhost"), Some(8080))),
-        ("http://f:0", TupleOrigin::new("http", Host::Domain("f"), Some(0))),
-        ("https://192.168.0.1", TupleOrigin::new("https", Host::Ipv4(Ipv4Addr::new(192, 168, 0, 1)), None)),
-        ("wss://[2001:db8::1]:8443", TupleOrigin::new("wss", Host::Ipv6(Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1)), Some(8443))),
-        ("chrome-extension://abcdef", TupleOrigin::new("chrome-extension", Host::Opaque("abcdef"), None)),
-        ("https://xn--fa-hia.example", TupleOrigin::new("https", Host::Domain("xn--fa-hia.example"), None)),
-        ("http://a-b.c1:65535", TupleOrigin::new("http", Host::Domain("a-b.c1"), Some(65535))),
+        (
+            "https://example.com",
+            TupleOrigin::new("https", Host::Domain("example.com"), None),
+        ),
+        (
+            "http://localhost:8080",
+            TupleOrigin::new("http", Host::Domain("localhost"), Some(8080)),
+        ),
+        (
+            "http://f:0",
+            TupleOrigin::new("http", Host::Domain("f"), Some(0)),
+        ),
+        (
+            "https://192.168.0.1",
+            TupleOrigin::new("https", Host::Ipv4(Ipv4Addr::new(192, 168, 0, 1)), None),
+        ),
+        (
+            "wss://[2001:db8::1]:8443",
+            TupleOrigin::new(
+                "wss",
+                Host::Ipv6(Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1)),
+                Some(8443),
+            ),
+        ),
+        (
+            "chrome-extension://abcdef",
+            TupleOrigin::new("chrome-extension", Host::Opaque("abcdef"), None),
+        ),
+        (
+            "https://xn--fa-hia.example",
+            TupleOrigin::new("https", Host::Domain("xn--fa-hia.example"), None),
+        ),
+        (
+            "http://a-b.c1:65535",
+            TupleOrigin::new("http", Host::Domain("a-b.c1"), Some(65535)),
+        ),
     ];
     for (input, expected) in cases {
-        assert_eq!(parse_origin_or_null(input.as_bytes()), Ok(OriginOrNull::Origin(*expected)), "{input:?}");
+        assert_eq!(
+            parse_origin_or_null(input.as_bytes()),
+            Ok(OriginOrNull::Origin(*expected)),
+            "{input:?}"
+        );
         assert_eq!(expected.to_string(), *input, "{input:?} serializes back");
     }
 }
@@ -26,7 +58,10 @@ fn accepts_canonical_serialized_origins() {
 #[test]
 fn accepts_null_as_distinct_from_failure() {
     assert_eq!(parse_origin_or_null(b"null"), Ok(OriginOrNull::Null));
-    assert_eq!(OriginOrNull::Null.to_origin(OpaqueId(7)), Origin::Opaque(OpaqueId(7)));
+    assert_eq!(
+        OriginOrNull::Null.to_origin(OpaqueId(7)),
+        Origin::Opaque(OpaqueId(7))
+    );
     assert!(parse_origin_or_null(b"NULL").is_err());
     assert!(parse_origin_or_null(b"null ").is_err());
 }
@@ -96,7 +131,10 @@ fn rejects_too_long_by_one() {
     let over = std::format!("https://{host}a");
     assert_eq!(
         parse_origin_or_null(over.as_bytes()),
-        Err(SerializedOriginError { kind: SerializedOriginErrorKind::TooLong, position: MAX_SERIALIZED_ORIGIN_LEN })
+        Err(SerializedOriginError {
+            kind: SerializedOriginErrorKind::TooLong,
+            position: MAX_SERIALIZED_ORIGIN_LEN
+        })
     );
 }
 

@@ -57,7 +57,7 @@ pub fn registrable_domain<'a>(host: &Host<'a>, list: &dyn PublicSuffixList) -> O
     }
     // Step 3. Let registrableDomain be the registrable domain determined by running the
     // Public Suffix List algorithm with host as domain: the public suffix plus one label.
-    let head = domain.get(..domain.len() - suffix.len() - 1)?;
+    let head = domain.get(..domain.len().checked_sub(suffix.len() + 1)?)?;
     let label_start = head.rfind('.').map_or(0, |dot| dot + 1);
     domain.get(label_start..)
 }
@@ -90,9 +90,16 @@ impl Site<'_> {
             // 3. If A's and B's schemes are different, then return false.
             // 4. If A's and B's hosts are not equal, then return false.
             // 5. Return true.
-            (Self::SchemeAndHost { scheme: sa, host: ha }, Site::SchemeAndHost { scheme: sb, host: hb }) => {
-                sa == sb && ha == hb
-            }
+            (
+                Self::SchemeAndHost {
+                    scheme: sa,
+                    host: ha,
+                },
+                Site::SchemeAndHost {
+                    scheme: sb,
+                    host: hb,
+                },
+            ) => sa == sb && ha == hb,
             // 2. If A or B is an opaque origin, then return false.
             _ => false,
         }

@@ -12,7 +12,10 @@ fn roundtrip_serialize_into_exact_buffer_and_too_small_by_one() {
     let mut buf = [0u8; 24];
     assert_eq!(origin.serialize_into(&mut buf), Ok(expected));
     let mut small = [0u8; 23];
-    assert_eq!(origin.serialize_into(&mut small), Err(CapacityError { needed: 24 }));
+    assert_eq!(
+        origin.serialize_into(&mut small),
+        Err(CapacityError { needed: 24 })
+    );
     assert_eq!(origin.to_string(), expected);
 }
 
@@ -35,5 +38,8 @@ fn same_origin_ignores_domain_and_same_origin_domain_uses_it() {
     });
     assert!(plain.is_same_origin(&with_domain));
     assert!(!plain.is_same_origin_domain(&with_domain));
-    assert_eq!(with_domain.effective_domain(), Some(Host::Domain("example.org")));
+    assert_eq!(
+        with_domain.effective_domain(),
+        Some(Host::Domain("example.org"))
+    );
 }

@@ -95,10 +95,7 @@ pub(super) fn parse_special_host(
 /// Domain to ASCII, with beStrict false.
 ///
 /// <https://url.spec.whatwg.org/#concept-domain-to-ascii>
-fn domain_to_ascii(
-    domain: &str,
-    idna: &dyn DomainToAscii,
-) -> Result<DomainString, HostParseError> {
+fn domain_to_ascii(domain: &str, idna: &dyn DomainToAscii) -> Result<DomainString, HostParseError> {
     let mut result = DomainString::new();
     // Step 1. If beStrict is false, domain is an ASCII string, and strictly splitting domain
     // on U+002E (.) does not produce any item that starts with an ASCII case-insensitive
@@ -109,14 +106,17 @@ fn domain_to_ascii(
     // web-platform-tests `toascii.json` cases show, never fails: ASCII lowercasing is exact.
     if domain.is_ascii() {
         for c in domain.chars() {
-            result.push(c.to_ascii_lowercase()).map_err(|_| HostParseError::TooLong)?;
+            result
+                .push(c.to_ascii_lowercase())
+                .map_err(|_| HostParseError::TooLong)?;
         }
     } else {
-        idna.domain_to_ascii(domain, &mut result).map_err(|error| match error {
-            IdnaError::Unsupported => HostParseError::NeedsIdna,
-            IdnaError::Failure => HostParseError::IdnaFailure,
-            IdnaError::TooLong => HostParseError::TooLong,
-        })?;
+        idna.domain_to_ascii(domain, &mut result)
+            .map_err(|error| match error {
+                IdnaError::Unsupported => HostParseError::NeedsIdna,
+                IdnaError::Failure => HostParseError::IdnaFailure,
+                IdnaError::TooLong => HostParseError::TooLong,
+            })?;
     }
     // Step 3. If result is the empty string, domain-to-ASCII validation error, return failure.
     if result.is_empty() {

@@ -91,14 +91,14 @@ fn parse_ipv4_number(input: &str) -> Option<u64> {
         return None;
     }
     // Steps 2-4. Choose the radix from a 0x / 0X or 0 prefix (at least two code points).
-    let (digits, radix) = if input.len() >= 2 && (input.starts_with("0x") || input.starts_with("0X"))
-    {
-        (input.get(2..).unwrap_or(""), 16)
-    } else if input.len() >= 2 && input.starts_with('0') {
-        (input.get(1..).unwrap_or(""), 8)
-    } else {
-        (input, 10)
-    };
+    let (digits, radix) =
+        if input.len() >= 2 && (input.starts_with("0x") || input.starts_with("0X")) {
+            (input.get(2..).unwrap_or(""), 16)
+        } else if input.len() >= 2 && input.starts_with('0') {
+            (input.get(1..).unwrap_or(""), 8)
+        } else {
+            (input, 10)
+        };
     // Step 5. If input is the empty string, then return (0, true).
     // Step 6. If input contains a code point that is not a radix-R digit, return failure.
     // Step 7. Let output be the mathematical integer value that is represented by input.

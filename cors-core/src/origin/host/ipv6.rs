@@ -39,7 +39,10 @@ pub fn parse_ipv6(input: &str) -> Result<Ipv6Addr, HostParseError> {
     // Steps 2-4. pieceIndex, compress and pointer.
     let mut piece_index = 0usize;
     let mut compress: Option<usize> = None;
-    let mut cursor = Cursor { input: input.as_bytes(), pointer: 0 };
+    let mut cursor = Cursor {
+        input: input.as_bytes(),
+        pointer: 0,
+    };
     // Step 5. If c is U+003A (:), then: if remaining does not start with U+003A (:),
     // IPv6-invalid-compression validation error, return failure; increase pointer by 2;
     // increase pieceIndex by 1 and then set compress to pieceIndex.
@@ -108,10 +111,18 @@ pub fn parse_ipv6(input: &str) -> Result<Ipv6Addr, HostParseError> {
     }
     match compress {
         // Step 7. If compress is non-null, then swap the pieces after compress to the end.
+        // (The pieces from compress to pieceIndex move to the end; zeros fill the gap.)
         Some(compress) => {
-            let moved = piece_index - compress;
-            address.copy_within(compress..piece_index, PIECES - moved);
-            address.get_mut(compress..PIECES - moved).ok_or(FAIL)?.fill(0);
+            let head = address.get(..compress).ok_or(FAIL)?;
+            let moved = address.get(compress..piece_index).ok_or(FAIL)?;
+            let mut swapped = [0u16; PIECES];
+            for (slot, piece) in swapped.iter_mut().zip(head) {
+                *slot = *piece;
+            }
+            for (slot, piece) in swapped.iter_mut().rev().zip(moved.iter().rev()) {
+                *slot = *piece;
+            }
+            address = swapped;
         }
         // Step 8. Otherwise, if compress is null and pieceIndex is not 8,
         // IPv6-too-few-pieces validation error, return failure.

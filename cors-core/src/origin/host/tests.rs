@@ -21,30 +21,55 @@ static HOST_PARSER_CASES: &[(&str, &str, &str)] = &[
     ("0x", "0.0.0.0", "0x"),
     ("0xffffffff", "255.255.255.255", "0xffffffff"),
     ("[0:0::1]", "[::1]", "[::1]"),
-    ("[0:0::1%5D", "failure: Ipv6Unclosed", "failure: Ipv6Unclosed"),
+    (
+        "[0:0::1%5D",
+        "failure: Ipv6Unclosed",
+        "failure: Ipv6Unclosed",
+    ),
     ("[0:0::%31]", "failure: InvalidIpv6", "failure: InvalidIpv6"),
     ("09", "failure: InvalidIpv4", "09"),
     ("example.255", "failure: InvalidIpv4", "example.255"),
-    ("example^example", "failure: ForbiddenDomainCodePoint", "failure: ForbiddenHostCodePoint"),
+    (
+        "example^example",
+        "failure: ForbiddenDomainCodePoint",
+        "failure: ForbiddenHostCodePoint",
+    ),
 ];
 
 #[test]
 fn accepts_and_rejects_url_standard_host_examples() {
     for &(input, special, opaque) in HOST_PARSER_CASES {
-        assert_eq!(show(parse_host(input, false, &NoIdna)), special, "{input:?} special");
-        assert_eq!(show(parse_host(input, true, &NoIdna)), opaque, "{input:?} opaque");
+        assert_eq!(
+            show(parse_host(input, false, &NoIdna)),
+            special,
+            "{input:?} special"
+        );
+        assert_eq!(
+            show(parse_host(input, true, &NoIdna)),
+            opaque,
+            "{input:?} opaque"
+        );
     }
 }
 
 #[test]
 fn rejects_non_ascii_domain_without_idna() {
-    assert_eq!(parse_host("faß.example", false, &NoIdna), Err(HostParseError::NeedsIdna));
-    assert_eq!(show(parse_host("faß.example", true, &NoIdna)), "fa%C3%9F.example");
+    assert_eq!(
+        parse_host("faß.example", false, &NoIdna),
+        Err(HostParseError::NeedsIdna)
+    );
+    assert_eq!(
+        show(parse_host("faß.example", true, &NoIdna)),
+        "fa%C3%9F.example"
+    );
 }
 
 #[test]
 fn rejects_percent_decoded_invalid_utf8() {
-    assert_eq!(parse_host("a%ffb", false, &NoIdna), Err(HostParseError::InvalidUtf8));
+    assert_eq!(
+        parse_host("a%ffb", false, &NoIdna),
+        Err(HostParseError::InvalidUtf8)
+    );
 }
 
 #[test]
@@ -52,7 +77,10 @@ fn rejects_host_too_long_by_one() {
     let at_limit = "a".repeat(crate::limits::MAX_HOST_LEN);
     assert!(parse_host(&at_limit, false, &NoIdna).is_ok());
     let over = "a".repeat(crate::limits::MAX_HOST_LEN + 1);
-    assert_eq!(parse_host(&over, false, &NoIdna), Err(HostParseError::TooLong));
+    assert_eq!(
+        parse_host(&over, false, &NoIdna),
+        Err(HostParseError::TooLong)
+    );
 }
 
 /// IPv4 parser examples from url.bs #concept-ipv4-parser and the spec model.
@@ -74,8 +102,21 @@ fn accepts_ipv4_number_forms() {
 
 #[test]
 fn rejects_bad_ipv4() {
-    for input in ["1.2.3.09", "4294967296", "1.2.3.4.5", "256.1.1.1", "1.256.1.1", "", ".", "1..2"] {
-        assert_eq!(parse_ipv4(input), Err(HostParseError::InvalidIpv4), "{input:?}");
+    for input in [
+        "1.2.3.09",
+        "4294967296",
+        "1.2.3.4.5",
+        "256.1.1.1",
+        "1.256.1.1",
+        "",
+        ".",
+        "1..2",
+    ] {
+        assert_eq!(
+            parse_ipv4(input),
+            Err(HostParseError::InvalidIpv4),
+            "{input:?}"
+        );
     }
 }
 
@@ -106,7 +147,10 @@ fn roundtrip_ipv6_serializer_examples() {
         ("1:0:2:0:3:0:4:0", "1:0:2:0:3:0:4:0"),
         ("0:0:1:0:0:1:0:0", "::1:0:0:1:0:0"),
         ("::", "::"),
-        ("ABCD:EF01:2345:6789:ABCD:EF01:2345:6789", "abcd:ef01:2345:6789:abcd:ef01:2345:6789"),
+        (
+            "ABCD:EF01:2345:6789:ABCD:EF01:2345:6789",
+            "abcd:ef01:2345:6789:abcd:ef01:2345:6789",
+        ),
     ];
     for &(input, expected) in cases {
         let address = parse_ipv6(input).unwrap_or(Ipv6Addr::UNSPECIFIED);
@@ -119,10 +163,27 @@ fn roundtrip_ipv6_serializer_examples() {
 #[test]
 fn rejects_bad_ipv6() {
     for input in [
-        "", ":", ":1", "1:", "1::2::3", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "12345::",
-        "::1.2.3", "::1.2.3.4.5", "::01.2.3.4", "::256.0.0.1", "1:2:3:4:5:6:7:1.2.3.4", "::%31",
-        "::1.2.3.", "g::",
+        "",
+        ":",
+        ":1",
+        "1:",
+        "1::2::3",
+        "1:2:3:4:5:6:7:8:9",
+        "1:2:3:4:5:6:7",
+        "12345::",
+        "::1.2.3",
+        "::1.2.3.4.5",
+        "::01.2.3.4",
+        "::256.0.0.1",
+        "1:2:3:4:5:6:7:1.2.3.4",
+        "::%31",
+        "::1.2.3.",
+        "g::",
     ] {
-        assert_eq!(parse_ipv6(input), Err(HostParseError::InvalidIpv6), "{input:?}");
+        assert_eq!(
+            parse_ipv6(input),
+            Err(HostParseError::InvalidIpv6),
+            "{input:?}"
+        );
     }
 }

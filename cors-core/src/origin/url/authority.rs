@@ -80,7 +80,9 @@ fn host_state(
             ']' => inside_brackets = false,
             _ => {}
         }
-        buffer.push(c).map_err(|_| UrlFailure::InvalidHost(HostParseError::TooLong))?;
+        buffer
+            .push(c)
+            .map_err(|_| UrlFailure::InvalidHost(HostParseError::TooLong))?;
     }
     // 2.1. If buffer is the empty string, host-missing validation error, return failure.
     // 3.1. (at the end of the host) If url is special and buffer is the empty string,
@@ -91,7 +93,11 @@ fn host_state(
     // Let host be the result of host parsing buffer with url is not special.
     // If host is failure, then return failure.
     let host = parse_host(&buffer, !special, context.idna).map_err(UrlFailure::InvalidHost)?;
-    let port = if saw_colon { port_state(input, special, scheme)? } else { None };
+    let port = if saw_colon {
+        port_state(input, special, scheme)?
+    } else {
+        None
+    };
     Ok((host, port))
 }
 
@@ -136,9 +142,14 @@ pub(super) fn parse_file_host(
     context: &Context<'_, '_>,
 ) -> Result<(), UrlFailure> {
     let mut buffer = DomainString::new();
-    while let Some(c) = input.peek().filter(|&c| !matches!(c, '/' | '\\' | '?' | '#')) {
+    while let Some(c) = input
+        .peek()
+        .filter(|&c| !matches!(c, '/' | '\\' | '?' | '#'))
+    {
         input.next();
-        buffer.push(c).map_err(|_| UrlFailure::InvalidHost(HostParseError::TooLong))?;
+        buffer
+            .push(c)
+            .map_err(|_| UrlFailure::InvalidHost(HostParseError::TooLong))?;
     }
     // 1.1. If state override is not given and buffer is a Windows drive letter, file-invalid-
     // Windows-drive-letter-host validation error, set state to path state.

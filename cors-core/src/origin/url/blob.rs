@@ -16,7 +16,10 @@ use crate::origin::scheme::SpecialScheme;
 /// for `blob`.
 ///
 /// <https://url.spec.whatwg.org/#cannot-be-a-base-url-path-state>
-pub(super) fn blob_origin(mut input: Input<'_>, context: &Context<'_, '_>) -> Result<UrlOrigin, UrlFailure> {
+pub(super) fn blob_origin(
+    mut input: Input<'_>,
+    context: &Context<'_, '_>,
+) -> Result<UrlOrigin, UrlFailure> {
     // A blob: URL inside a blob: URL has an opaque origin whatever its path: the outer URL's
     // step 3 accepts only "http", "https" and "file".
     if context.depth >= MAX_BLOB_DEPTH {
@@ -25,13 +28,24 @@ pub(super) fn blob_origin(mut input: Input<'_>, context: &Context<'_, '_>) -> Re
     let path = opaque_path(&mut input)?;
     // Step 1 (blob URL entry) needs a blob URL store: out of scope, the entry is null.
     // Step 2. Let pathURL be the result of parsing the result of URL path serializing url.
-    let inner = Context { base: None, idna: context.idna, depth: context.depth + 1 };
+    let inner = Context {
+        base: None,
+        idna: context.idna,
+        depth: context.depth + 1,
+    };
     match parse_input(Input::new(&path), &inner) {
         // Step 4. If pathURL's scheme is "http", "https", or "file", then return pathURL's
         // origin.
-        Ok(Parsed { scheme: SchemeKind::Special(SpecialScheme::Http | SpecialScheme::Https | SpecialScheme::File), origin, .. }) => Ok(origin),
+        Ok(Parsed {
+            scheme:
+                SchemeKind::Special(SpecialScheme::Http | SpecialScheme::Https | SpecialScheme::File),
+            origin,
+            ..
+        }) => Ok(origin),
         // A failure this implementation cannot decide is not a failure of the URL.
-        Err(error @ (UrlFailure::TooLong | UrlFailure::InvalidHost(HostParseError::NeedsIdna))) => Err(error),
+        Err(error @ (UrlFailure::TooLong | UrlFailure::InvalidHost(HostParseError::NeedsIdna))) => {
+            Err(error)
+        }
         // Step 3. If pathURL is failure, then return a new opaque origin.
         // Step 5. Return a new opaque origin.
         Ok(_) | Err(_) => Ok(UrlOrigin::Opaque),
@@ -46,7 +60,9 @@ fn opaque_path(input: &mut Input<'_>) -> Result<String<MAX_BLOB_PATH_LEN>, UrlFa
     loop {
         let pushed = match input.next() {
             None | Some('?' | '#') => return Ok(path),
-            Some(' ') if matches!(input.peek(), Some('?' | '#')) => push_percent_byte(b' ', &mut path),
+            Some(' ') if matches!(input.peek(), Some('?' | '#')) => {
+                push_percent_byte(b' ', &mut path)
+            }
             Some(c) => push_encoded(c, &mut path),
         };
         pushed.map_err(|_| UrlFailure::TooLong)?;

@@ -14,12 +14,16 @@ impl<'i> Input<'i> {
     /// (Step 2, removing ASCII tab or newline, happens in [`Input::next`].)
     pub(super) fn new(input: &'i str) -> Self {
         let trimmed = input.trim_matches(|c| c <= ' ');
-        Self { chars: trimmed.chars() }
+        Self {
+            chars: trimmed.chars(),
+        }
     }
 
     /// The next code point (c), skipping ASCII tab or newline; `None` is the EOF code point.
     pub(super) fn next(&mut self) -> Option<char> {
-        self.chars.by_ref().find(|&c| !matches!(c, '\t' | '\n' | '\r'))
+        self.chars
+            .by_ref()
+            .find(|&c| !matches!(c, '\t' | '\n' | '\r'))
     }
 
     /// The code point [`Input::next`] would return.

@@ -28,6 +28,7 @@ use super::{OpaqueId, Origin, TupleOrigin};
 /// time, and [`UrlOrigin::as_origin`] takes the identity from the caller.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[allow(clippy::exhaustive_enums)] // closed by the HTML Standard
+#[allow(clippy::large_enum_variant)] // no heap: the host is stored inline, by design
 pub enum UrlOrigin {
     /// A new opaque origin.
     Opaque,

@@ -56,7 +56,10 @@ pub(super) fn parse(
 }
 
 /// Runs the parser on input already preprocessed (the inner URL of a `blob:` URL).
-pub(super) fn parse_input(mut input: Input<'_>, context: &Context<'_, '_>) -> Result<Parsed, UrlFailure> {
+pub(super) fn parse_input(
+    mut input: Input<'_>,
+    context: &Context<'_, '_>,
+) -> Result<Parsed, UrlFailure> {
     // scheme start state and scheme state
     match scheme(&mut input) {
         Some(kind) => after_scheme(kind, input, context),
@@ -79,7 +82,8 @@ fn scheme(input: &mut Input<'_>) -> Option<SchemeKind> {
     let mut c = Some(first);
     // scheme state: while c is an ASCII alphanumeric, U+002B (+), U+002D (-), or U+002E (.),
     // append c, lowercased, to buffer.
-    while let Some(ch) = c.filter(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '+' | '-' | '.')) {
+    while let Some(ch) = c.filter(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '+' | '-' | '.'))
+    {
         if let Some(slot) = name.get_mut(len) {
             *slot = ch.to_ascii_lowercase() as u8;
         }
@@ -92,7 +96,10 @@ fn scheme(input: &mut Input<'_>) -> Option<SchemeKind> {
         return None;
     }
     *input = ahead;
-    let name = name.get(..len).and_then(|n| core::str::from_utf8(n).ok()).unwrap_or("");
+    let name = name
+        .get(..len)
+        .and_then(|n| core::str::from_utf8(n).ok())
+        .unwrap_or("");
     Some(match (name, SpecialScheme::from_scheme(name)) {
         (_, Some(special)) => SchemeKind::Special(special),
         ("blob", None) => SchemeKind::Blob,
@@ -103,7 +110,11 @@ fn scheme(input: &mut Input<'_>) -> Option<SchemeKind> {
 /// The scheme state's branches once the scheme is known.
 ///
 /// <https://url.spec.whatwg.org/#scheme-state> step 2.
-fn after_scheme(kind: SchemeKind, mut input: Input<'_>, context: &Context<'_, '_>) -> Result<Parsed, UrlFailure> {
+fn after_scheme(
+    kind: SchemeKind,
+    mut input: Input<'_>,
+    context: &Context<'_, '_>,
+) -> Result<Parsed, UrlFailure> {
     match kind {
         // If url's scheme is "file", set state to file state.
         SchemeKind::Special(SpecialScheme::File) => file(input, context),
@@ -123,14 +134,26 @@ fn after_scheme(kind: SchemeKind, mut input: Input<'_>, context: &Context<'_, '_
             if input.next_if(|c| c == '/') {
                 parse_authority(&mut input, false, None, context)?;
             }
-            Ok(Parsed { scheme: kind, opaque_path: false, origin: UrlOrigin::Opaque })
+            Ok(Parsed {
+                scheme: kind,
+                opaque_path: false,
+                origin: UrlOrigin::Opaque,
+            })
         }
         // Otherwise, set url's path to the empty string and set state to opaque path state.
         SchemeKind::Blob => {
             let origin = blob_origin(input, context)?;
-            Ok(Parsed { scheme: kind, opaque_path: true, origin })
+            Ok(Parsed {
+                scheme: kind,
+                opaque_path: true,
+                origin,
+            })
         }
-        _ => Ok(Parsed { scheme: kind, opaque_path: true, origin: UrlOrigin::Opaque }),
+        _ => Ok(Parsed {
+            scheme: kind,
+            opaque_path: true,
+            origin: UrlOrigin::Opaque,
+        }),
     }
 }
 
@@ -146,7 +169,11 @@ fn special_authority(
     while input.next_if(|c| c == '/' || c == '\\') {}
     let (host, port) = parse_authority(&mut input, true, Some(scheme), context)?;
     let origin = UrlOrigin::Tuple { scheme, host, port };
-    Ok(Parsed { scheme: SchemeKind::Special(scheme), opaque_path: false, origin })
+    Ok(Parsed {
+        scheme: SchemeKind::Special(scheme),
+        opaque_path: false,
+        origin,
+    })
 }
 
 /// The no scheme state.
@@ -193,7 +220,11 @@ fn relative(mut input: Input<'_>, context: &Context<'_, '_>) -> Result<Parsed, U
         SchemeKind::Special(scheme) => special_authority(scheme, input, context),
         kind => {
             parse_authority(&mut input, false, None, context)?;
-            Ok(Parsed { scheme: kind, opaque_path: false, origin: UrlOrigin::Opaque })
+            Ok(Parsed {
+                scheme: kind,
+                opaque_path: false,
+                origin: UrlOrigin::Opaque,
+            })
         }
     }
 }
@@ -212,5 +243,9 @@ fn file(mut input: Input<'_>, context: &Context<'_, '_>) -> Result<Parsed, UrlFa
         parse_file_host(&mut input, context)?;
     }
     let scheme = SchemeKind::Special(SpecialScheme::File);
-    Ok(Parsed { scheme, opaque_path: false, origin: UrlOrigin::Opaque })
+    Ok(Parsed {
+        scheme,
+        opaque_path: false,
+        origin: UrlOrigin::Opaque,
+    })
 }

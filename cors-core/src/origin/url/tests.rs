@@ -21,17 +21,45 @@ fn accepts_urls_and_gives_their_origin() {
         ("http://user:pass@host:21/", None, "http://host:21"),
         ("ftp://host:21/", None, "ftp://host"),
         ("wss://[0:0::1]:443", None, "wss://[::1]"),
-        ("http://%30%78%63%30%2e%30%32%35%30.01", None, "http://192.168.0.1"),
-        ("\t h\ntt\rp://ex\tample.com \u{1}", None, "http://example.com"),
+        (
+            "http://%30%78%63%30%2e%30%32%35%30.01",
+            None,
+            "http://192.168.0.1",
+        ),
+        (
+            "\t h\ntt\rp://ex\tample.com \u{1}",
+            None,
+            "http://example.com",
+        ),
         ("http:\\\\\\\\example.com\\x", None, "http://example.com"),
-        ("//other.example/x", Some("https://base.example/a"), "https://other.example"),
-        ("/path", Some("http://base.example:81/a"), "http://base.example:81"),
-        ("http:foo", Some("http://base.example/"), "http://base.example"),
-        ("http:/x.example/", Some("https://base.example/"), "http://x.example"),
+        (
+            "//other.example/x",
+            Some("https://base.example/a"),
+            "https://other.example",
+        ),
+        (
+            "/path",
+            Some("http://base.example:81/a"),
+            "http://base.example:81",
+        ),
+        (
+            "http:foo",
+            Some("http://base.example/"),
+            "http://base.example",
+        ),
+        (
+            "http:/x.example/",
+            Some("https://base.example/"),
+            "http://x.example",
+        ),
         ("#frag", Some("sc:opaque"), "null"),
         ("sc://host/", None, "null"),
         ("file:///etc/passwd", None, "null"),
-        ("blob:https://example.com:443/uuid", None, "https://example.com"),
+        (
+            "blob:https://example.com:443/uuid",
+            None,
+            "https://example.com",
+        ),
         ("blob:ftp://host/path", None, "null"),
         ("blob:http%3a//example.org/", None, "null"),
         ("blob:\u{1}https://example.org/", None, "null"),
@@ -39,31 +67,97 @@ fn accepts_urls_and_gives_their_origin() {
         ("blob:https://example.org ?q", None, "null"),
     ];
     for &(input, base, expected) in cases {
-        assert_eq!(origin_of(input, base), expected, "{input:?} against {base:?}");
+        assert_eq!(
+            origin_of(input, base),
+            expected,
+            "{input:?} against {base:?}"
+        );
     }
 }
 
 #[test]
 fn rejects_urls_that_fail_to_parse() {
     let cases: &[(&str, Option<&str>, UrlError)] = &[
-        ("example.com", None, UrlError::Input(UrlFailure::MissingScheme)),
-        ("x", Some("sc:opaque"), UrlError::Input(UrlFailure::RelativeToOpaquePath)),
-        ("http://user@/", None, UrlError::Input(UrlFailure::HostMissing)),
-        ("http://:80/", None, UrlError::Input(UrlFailure::HostMissing)),
+        (
+            "example.com",
+            None,
+            UrlError::Input(UrlFailure::MissingScheme),
+        ),
+        (
+            "x",
+            Some("sc:opaque"),
+            UrlError::Input(UrlFailure::RelativeToOpaquePath),
+        ),
+        (
+            "http://user@/",
+            None,
+            UrlError::Input(UrlFailure::HostMissing),
+        ),
+        (
+            "http://:80/",
+            None,
+            UrlError::Input(UrlFailure::HostMissing),
+        ),
         ("http:///", None, UrlError::Input(UrlFailure::HostMissing)),
         ("sc://:1/", None, UrlError::Input(UrlFailure::HostMissing)),
-        ("http://host:8x/", None, UrlError::Input(UrlFailure::InvalidPort)),
-        ("http://host:65536/", None, UrlError::Input(UrlFailure::PortOutOfRange)),
-        ("http://a b/", None, UrlError::Input(UrlFailure::InvalidHost(HostParseError::ForbiddenDomainCodePoint))),
-        ("http://1.2.3.09/", None, UrlError::Input(UrlFailure::InvalidHost(HostParseError::InvalidIpv4))),
-        ("http://[::1/", None, UrlError::Input(UrlFailure::InvalidHost(HostParseError::Ipv6Unclosed))),
-        ("sc://a^b/", None, UrlError::Input(UrlFailure::InvalidHost(HostParseError::ForbiddenHostCodePoint))),
-        ("file://example:1/", None, UrlError::Input(UrlFailure::InvalidHost(HostParseError::ForbiddenDomainCodePoint))),
-        ("http://é.example/", None, UrlError::Input(UrlFailure::InvalidHost(HostParseError::NeedsIdna))),
-        ("/x", Some("nobase"), UrlError::Base(UrlFailure::MissingScheme)),
+        (
+            "http://host:8x/",
+            None,
+            UrlError::Input(UrlFailure::InvalidPort),
+        ),
+        (
+            "http://host:65536/",
+            None,
+            UrlError::Input(UrlFailure::PortOutOfRange),
+        ),
+        (
+            "http://a b/",
+            None,
+            UrlError::Input(UrlFailure::InvalidHost(
+                HostParseError::ForbiddenDomainCodePoint,
+            )),
+        ),
+        (
+            "http://1.2.3.09/",
+            None,
+            UrlError::Input(UrlFailure::InvalidHost(HostParseError::InvalidIpv4)),
+        ),
+        (
+            "http://[::1/",
+            None,
+            UrlError::Input(UrlFailure::InvalidHost(HostParseError::Ipv6Unclosed)),
+        ),
+        (
+            "sc://a^b/",
+            None,
+            UrlError::Input(UrlFailure::InvalidHost(
+                HostParseError::ForbiddenHostCodePoint,
+            )),
+        ),
+        (
+            "file://example:1/",
+            None,
+            UrlError::Input(UrlFailure::InvalidHost(
+                HostParseError::ForbiddenDomainCodePoint,
+            )),
+        ),
+        (
+            "http://é.example/",
+            None,
+            UrlError::Input(UrlFailure::InvalidHost(HostParseError::NeedsIdna)),
+        ),
+        (
+            "/x",
+            Some("nobase"),
+            UrlError::Base(UrlFailure::MissingScheme),
+        ),
     ];
     for (input, base, expected) in cases {
-        assert_eq!(url_origin(input, *base), Err(*expected), "{input:?} against {base:?}");
+        assert_eq!(
+            url_origin(input, *base),
+            Err(*expected),
+            "{input:?} against {base:?}"
+        );
     }
 }
 
@@ -74,5 +168,8 @@ fn rejects_authority_too_long_by_one() {
     let at_limit = std::format!("http://{userinfo}@h/");
     assert_eq!(origin_of(&at_limit, None), "http://h");
     let over = std::format!("http://{userinfo}u@h/");
-    assert_eq!(url_origin(&over, None), Err(UrlError::Input(UrlFailure::TooLong)));
+    assert_eq!(
+        url_origin(&over, None),
+        Err(UrlError::Input(UrlFailure::TooLong))
+    );
 }
