@@ -40,11 +40,15 @@ pub mod limits;
 pub mod origin;
 
 pub use origin::host::{
-    DomainToAscii, Host, HostBuf, HostParseError, NoIdna, parse_host, parse_ipv4, parse_ipv6,
+    DomainString, DomainToAscii, Host, HostBuf, HostParseError, IdnaError, NoIdna, parse_host,
+    parse_ipv4, parse_ipv6,
 };
 pub use origin::serialized::{
     OriginOrNull, SerializedOriginError, SerializedOriginErrorKind, parse_origin_or_null,
 };
-pub use origin::site::{PublicSuffixList, Site, obtain_site, same_site, schemelessly_same_site};
-pub use origin::url::{UrlError, UrlOrigin, url_origin, url_origin_with};
+pub use origin::site::{
+    PublicSuffixList, Site, obtain_site, public_suffix, registrable_domain, same_site,
+    schemelessly_same_site,
+};
+pub use origin::url::{UrlError, UrlFailure, UrlOrigin, url_origin, url_origin_with};
 pub use origin::{OpaqueId, Origin, TupleOrigin};

@@ -38,7 +38,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let dataset = if std::env::var_os("CORS_URLTESTDATA").is_some() { "extended" } else { "url-crate" };
+    let dataset = if std::env::var_os("CORS_URLTESTDATA").is_some() {
+        "extended"
+    } else {
+        "url-crate"
+    };
     let expected_failures = expected_failures(dataset);
     let (mut passed, mut failed, mut xfail) = (0usize, 0usize, 0usize);
     for case in &cases {
@@ -46,7 +50,9 @@ fn main() -> ExitCode {
         if filter.as_deref().is_some_and(|f| !input.contains(f)) {
             continue;
         }
-        let Some(expect) = expectation(case) else { continue };
+        let Some(expect) = expectation(case) else {
+            continue;
+        };
         let outcome = check(input, base, &expect);
         let listed = expected_failures.contains(&key(input, base));
         match (outcome, listed) {
@@ -57,7 +63,9 @@ fn main() -> ExitCode {
             }
             (Ok(()), true) => {
                 failed += 1;
-                println!("UNEXPECTED PASS (remove from expected_failures.txt): {input:?} base {base:?}");
+                println!(
+                    "UNEXPECTED PASS (remove from expected_failures.txt): {input:?} base {base:?}"
+                );
             }
             (Err(message), false) => {
                 failed += 1;
@@ -65,8 +73,15 @@ fn main() -> ExitCode {
             }
         }
     }
-    println!("wpt_url_origin {}: {passed} passed, {failed} failed, {xfail} expected failures", path.display());
-    if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    println!(
+        "wpt_url_origin {}: {passed} passed, {failed} failed, {xfail} expected failures",
+        path.display()
+    );
+    if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn data_path() -> Result<PathBuf, String> {
@@ -80,7 +95,11 @@ fn load(path: &PathBuf) -> Result<Vec<Value>, String> {
     let text = std::fs::read_to_string(path).map_err(|error| error.to_string())?;
     let value: Value = serde_json::from_str(&text).map_err(|error| error.to_string())?;
     let cases = value.as_array().ok_or("not a JSON array")?;
-    Ok(cases.iter().filter(|case| case.is_object()).cloned().collect())
+    Ok(cases
+        .iter()
+        .filter(|case| case.is_object())
+        .cloned()
+        .collect())
 }
 
 fn expectation(case: &Value) -> Option<Expect> {

@@ -13,7 +13,9 @@ use cors_tests::ListedSuffixes;
 
 /// A host parser result as the URL Standard's example table writes it.
 fn describe(result: Result<HostBuf, cors_core::HostParseError>) -> String {
-    let Ok(host) = result else { return "failure".to_owned() };
+    let Ok(host) = result else {
+        return "failure".to_owned();
+    };
     let kind = match host {
         HostBuf::Domain(_) => "domain",
         HostBuf::Ipv4(_) => "IPv4",
@@ -32,19 +34,71 @@ struct HostCase {
 
 /// url.bs #example-host-parsing.
 static HOST_PARSING: &[HostCase] = &[
-    HostCase { input: "EXAMPLE.COM", not_opaque: "example.com (domain)", opaque: "EXAMPLE.COM (opaque host)" },
-    HostCase { input: "example%2Ecom", not_opaque: "example.com (domain)", opaque: "example%2Ecom (opaque host)" },
-    HostCase { input: "faß.example", not_opaque: "xn--fa-hia.example (domain)", opaque: "fa%C3%9F.example (opaque host)" },
-    HostCase { input: "0", not_opaque: "0.0.0.0 (IPv4)", opaque: "0 (opaque host)" },
-    HostCase { input: "%30", not_opaque: "0.0.0.0 (IPv4)", opaque: "%30 (opaque host)" },
-    HostCase { input: "0x", not_opaque: "0.0.0.0 (IPv4)", opaque: "0x (opaque host)" },
-    HostCase { input: "0xffffffff", not_opaque: "255.255.255.255 (IPv4)", opaque: "0xffffffff (opaque host)" },
-    HostCase { input: "[0:0::1]", not_opaque: "[::1] (IPv6)", opaque: "[::1] (IPv6)" },
-    HostCase { input: "[0:0::1%5D", not_opaque: "failure", opaque: "failure" },
-    HostCase { input: "[0:0::%31]", not_opaque: "failure", opaque: "failure" },
-    HostCase { input: "09", not_opaque: "failure", opaque: "09 (opaque host)" },
-    HostCase { input: "example.255", not_opaque: "failure", opaque: "example.255 (opaque host)" },
-    HostCase { input: "example^example", not_opaque: "failure", opaque: "failure" },
+    HostCase {
+        input: "EXAMPLE.COM",
+        not_opaque: "example.com (domain)",
+        opaque: "EXAMPLE.COM (opaque host)",
+    },
+    HostCase {
+        input: "example%2Ecom",
+        not_opaque: "example.com (domain)",
+        opaque: "example%2Ecom (opaque host)",
+    },
+    HostCase {
+        input: "faß.example",
+        not_opaque: "xn--fa-hia.example (domain)",
+        opaque: "fa%C3%9F.example (opaque host)",
+    },
+    HostCase {
+        input: "0",
+        not_opaque: "0.0.0.0 (IPv4)",
+        opaque: "0 (opaque host)",
+    },
+    HostCase {
+        input: "%30",
+        not_opaque: "0.0.0.0 (IPv4)",
+        opaque: "%30 (opaque host)",
+    },
+    HostCase {
+        input: "0x",
+        not_opaque: "0.0.0.0 (IPv4)",
+        opaque: "0x (opaque host)",
+    },
+    HostCase {
+        input: "0xffffffff",
+        not_opaque: "255.255.255.255 (IPv4)",
+        opaque: "0xffffffff (opaque host)",
+    },
+    HostCase {
+        input: "[0:0::1]",
+        not_opaque: "[::1] (IPv6)",
+        opaque: "[::1] (IPv6)",
+    },
+    HostCase {
+        input: "[0:0::1%5D",
+        not_opaque: "failure",
+        opaque: "failure",
+    },
+    HostCase {
+        input: "[0:0::%31]",
+        not_opaque: "failure",
+        opaque: "failure",
+    },
+    HostCase {
+        input: "09",
+        not_opaque: "failure",
+        opaque: "09 (opaque host)",
+    },
+    HostCase {
+        input: "example.255",
+        not_opaque: "failure",
+        opaque: "example.255 (opaque host)",
+    },
+    HostCase {
+        input: "example^example",
+        not_opaque: "failure",
+        opaque: "failure",
+    },
 ];
 
 #[test]
@@ -66,10 +120,22 @@ static PSL: &[(&str, Option<&str>, Option<&str>)] = &[
     ("EXAMPLE.COM", Some("com"), Some("example.com")),
     ("example.com.", Some("com."), Some("example.com.")),
     ("github.io", Some("github.io"), None),
-    ("whatwg.github.io", Some("github.io"), Some("whatwg.github.io")),
+    (
+        "whatwg.github.io",
+        Some("github.io"),
+        Some("whatwg.github.io"),
+    ),
     ("إختبار", Some("xn--kgbechtv"), None),
-    ("example.إختبار", Some("xn--kgbechtv"), Some("example.xn--kgbechtv")),
-    ("sub.example.إختبار", Some("xn--kgbechtv"), Some("example.xn--kgbechtv")),
+    (
+        "example.إختبار",
+        Some("xn--kgbechtv"),
+        Some("example.xn--kgbechtv"),
+    ),
+    (
+        "sub.example.إختبار",
+        Some("xn--kgbechtv"),
+        Some("example.xn--kgbechtv"),
+    ),
     ("[2001:0db8:85a3:0000:0000:8a2e:0370:7334]", None, None),
 ];
 
@@ -78,51 +144,148 @@ fn public_suffix_examples() {
     for &(input, suffix, registrable) in PSL {
         let host = parse_host(input, false, &Uts46).unwrap_or_else(|e| panic!("{input:?}: {e}"));
         let host = host.as_host();
-        assert_eq!(public_suffix(&host, &PublicSuffixes), suffix, "{input:?} public suffix");
-        assert_eq!(registrable_domain(&host, &PublicSuffixes), registrable, "{input:?} registrable");
+        assert_eq!(
+            public_suffix(&host, &PublicSuffixes),
+            suffix,
+            "{input:?} public suffix"
+        );
+        assert_eq!(
+            registrable_domain(&host, &PublicSuffixes),
+            registrable,
+            "{input:?} registrable"
+        );
     }
 }
 
 /// (scheme, host, port, domain) as the HTML Standard's table writes a tuple origin.
-type Tuple = (&'static str, &'static str, Option<u16>, Option<&'static str>);
+type Tuple = (
+    &'static str,
+    &'static str,
+    Option<u16>,
+    Option<&'static str>,
+);
 
 fn origin(&(scheme, host, port, domain): &Tuple) -> Origin<'static> {
-    Origin::Tuple(TupleOrigin { scheme, host: Host::Domain(host), port, domain })
+    Origin::Tuple(TupleOrigin {
+        scheme,
+        host: Host::Domain(host),
+        port,
+        domain,
+    })
 }
 
 /// The HTML Standard's same origin / same origin-domain example table.
 static SAME_ORIGIN_DOMAIN: &[(Tuple, Tuple, bool, bool)] = &[
-    (("https", "example.org", None, None), ("https", "example.org", None, None), true, true),
-    (("https", "example.org", Some(314), None), ("https", "example.org", Some(420), None), false, false),
-    (("https", "example.org", Some(314), Some("example.org")), ("https", "example.org", Some(420), Some("example.org")), false, true),
-    (("https", "example.org", None, None), ("https", "example.org", None, Some("example.org")), true, false),
-    (("https", "example.org", None, Some("example.org")), ("http", "example.org", None, Some("example.org")), false, false),
+    (
+        ("https", "example.org", None, None),
+        ("https", "example.org", None, None),
+        true,
+        true,
+    ),
+    (
+        ("https", "example.org", Some(314), None),
+        ("https", "example.org", Some(420), None),
+        false,
+        false,
+    ),
+    (
+        ("https", "example.org", Some(314), Some("example.org")),
+        ("https", "example.org", Some(420), Some("example.org")),
+        false,
+        true,
+    ),
+    (
+        ("https", "example.org", None, None),
+        ("https", "example.org", None, Some("example.org")),
+        true,
+        false,
+    ),
+    (
+        ("https", "example.org", None, Some("example.org")),
+        ("http", "example.org", None, Some("example.org")),
+        false,
+        false,
+    ),
 ];
 
 #[test]
 fn same_origin_domain_examples() {
     for (a, b, same_origin, same_origin_domain) in SAME_ORIGIN_DOMAIN {
         let (a, b) = (origin(a), origin(b));
-        assert_eq!(a.is_same_origin(&b), *same_origin, "{a:?} same origin {b:?}");
+        assert_eq!(
+            a.is_same_origin(&b),
+            *same_origin,
+            "{a:?} same origin {b:?}"
+        );
         assert_eq!(a.is_same_origin(&b), b.is_same_origin(&a), "symmetric");
-        assert_eq!(a.is_same_origin_domain(&b), *same_origin_domain, "{a:?} same origin-domain {b:?}");
+        assert_eq!(
+            a.is_same_origin_domain(&b),
+            *same_origin_domain,
+            "{a:?} same origin-domain {b:?}"
+        );
     }
 }
 
 /// The HTML Standard's sites example table, which assumes these public suffixes.
-static ASSUMED_SUFFIXES: ListedSuffixes<'static> = ListedSuffixes(&["wildlife.museum", "museum", "com"]);
+static ASSUMED_SUFFIXES: ListedSuffixes<'static> =
+    ListedSuffixes(&["wildlife.museum", "museum", "com"]);
 
 /// (A, B, schemelessly same site, same site).
 static SAME_SITE: &[((&str, &str), (&str, &str), bool, bool)] = &[
-    (("https", "example.com"), ("https", "sub.example.com"), true, true),
-    (("https", "example.com"), ("https", "sub.other.example.com"), true, true),
-    (("https", "example.com"), ("http", "non-secure.example.com"), true, false),
-    (("https", "r.wildlife.museum"), ("https", "sub.r.wildlife.museum"), true, true),
-    (("https", "r.wildlife.museum"), ("https", "sub.other.r.wildlife.museum"), true, true),
-    (("https", "r.wildlife.museum"), ("https", "other.wildlife.museum"), false, false),
-    (("https", "r.wildlife.museum"), ("https", "wildlife.museum"), false, false),
-    (("https", "wildlife.museum"), ("https", "wildlife.museum"), true, true),
-    (("https", "example.com"), ("https", "example.com."), false, false),
+    (
+        ("https", "example.com"),
+        ("https", "sub.example.com"),
+        true,
+        true,
+    ),
+    (
+        ("https", "example.com"),
+        ("https", "sub.other.example.com"),
+        true,
+        true,
+    ),
+    (
+        ("https", "example.com"),
+        ("http", "non-secure.example.com"),
+        true,
+        false,
+    ),
+    (
+        ("https", "r.wildlife.museum"),
+        ("https", "sub.r.wildlife.museum"),
+        true,
+        true,
+    ),
+    (
+        ("https", "r.wildlife.museum"),
+        ("https", "sub.other.r.wildlife.museum"),
+        true,
+        true,
+    ),
+    (
+        ("https", "r.wildlife.museum"),
+        ("https", "other.wildlife.museum"),
+        false,
+        false,
+    ),
+    (
+        ("https", "r.wildlife.museum"),
+        ("https", "wildlife.museum"),
+        false,
+        false,
+    ),
+    (
+        ("https", "wildlife.museum"),
+        ("https", "wildlife.museum"),
+        true,
+        true,
+    ),
+    (
+        ("https", "example.com"),
+        ("https", "example.com."),
+        false,
+        false,
+    ),
 ];
 
 #[test]
@@ -130,8 +293,20 @@ fn same_site_examples() {
     for &((sa, ha), (sb, hb), schemelessly, same) in SAME_SITE {
         let a = Origin::tuple(sa, Host::Domain(ha), None);
         let b = Origin::tuple(sb, Host::Domain(hb), None);
-        assert_eq!(schemelessly_same_site(&a, &b, &ASSUMED_SUFFIXES), schemelessly, "{a} schemelessly same site {b}");
-        assert_eq!(same_site(&a, &b, &ASSUMED_SUFFIXES), same, "{a} same site {b}");
-        assert_eq!(same_site(&b, &a, &ASSUMED_SUFFIXES), same, "{b} same site {a} (symmetric)");
+        assert_eq!(
+            schemelessly_same_site(&a, &b, &ASSUMED_SUFFIXES),
+            schemelessly,
+            "{a} schemelessly same site {b}"
+        );
+        assert_eq!(
+            same_site(&a, &b, &ASSUMED_SUFFIXES),
+            same,
+            "{a} same site {b}"
+        );
+        assert_eq!(
+            same_site(&b, &a, &ASSUMED_SUFFIXES),
+            same,
+            "{b} same site {a} (symmetric)"
+        );
     }
 }

@@ -9,7 +9,7 @@ use cors_core::{OpaqueId, PublicSuffixList};
 /// The origin of `input` against `base`, serialized, with IDNA (through `cors-std`); or the
 /// failure, as text.
 pub fn url_origin_string(input: &str, base: Option<&str>) -> Result<String, String> {
-    cors_core::url_origin(input, base)
+    cors_std::url_origin(input, base)
         .map(|origin| origin.as_origin(OpaqueId(0)).to_string())
         .map_err(|error| error.to_string())
 }
@@ -20,14 +20,23 @@ pub fn package_dir(name: &str) -> Result<PathBuf, String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
     let output = Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--manifest-path", manifest])
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--manifest-path",
+            manifest,
+        ])
         .output()
         .map_err(|error| format!("cargo metadata: {error}"))?;
     if !output.status.success() {
-        return Err(format!("cargo metadata failed: {}", String::from_utf8_lossy(&output.stderr)));
+        return Err(format!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
     }
-    let metadata: serde_json::Value =
-        serde_json::from_slice(&output.stdout).map_err(|error| format!("cargo metadata: {error}"))?;
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .map_err(|error| format!("cargo metadata: {error}"))?;
     metadata["packages"]
         .as_array()
         .into_iter()

@@ -12,8 +12,11 @@ use super::{OpaqueId, Origin};
 ///
 /// <https://url.spec.whatwg.org/#host-public-suffix>
 pub trait PublicSuffixList {
-    /// Runs the Public Suffix List algorithm on `domain` (ASCII, lowercase, no trailing dot,
-    /// not empty) and returns its public suffix: a suffix of `domain` made of whole labels.
+    /// Runs the Public Suffix List algorithm on `domain` and returns its public suffix: a
+    /// suffix of `domain` made of whole labels.
+    ///
+    /// `domain` is ASCII, lowercase and not empty, without the one trailing dot the URL
+    /// Standard sets aside; it may still end in `.` or hold empty labels (the host `a..`).
     fn public_suffix<'d>(&self, domain: &'d str) -> &'d str;
 }
 

@@ -1,0 +1,158 @@
+//! The `cors` command line: its arguments and their dispatch to one module per command.
+//!
+//! Every command reads from and writes to the handles in [`Io`], so tests can drive it
+//! without a process; `main` passes the standard streams.
+
+mod origin;
+
+use std::io::{self, BufRead, Write};
+use std::process::ExitCode;
+
+/// The exit status: 0 success, 1 a negative answer or a runtime error (clap exits 2 on a
+/// usage error).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Status {
+    /// The command did what was asked: exit 0.
+    Success,
+    /// The input was rejected, or reading or writing failed: exit 1.
+    Failure,
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> Self {
+        match status {
+            Status::Success => Self::SUCCESS,
+            Status::Failure => Self::FAILURE,
+        }
+    }
+}
+
+/// The streams a command reads and writes.
+struct Io<'a> {
+    stdin: &'a mut dyn BufRead,
+    stdout: &'a mut dyn Write,
+    stderr: &'a mut dyn Write,
+}
+
+/// The tool's arguments.
+#[derive(Debug, clap::Parser)]
+#[command(
+    name = "cors",
+    version,
+    about = "Answers CORS questions exactly as the WHATWG Fetch, URL and HTML standards do."
+)]
+pub(crate) struct Cli {
+    /// Write machine-readable JSON to standard output, errors included.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The commands. Each has its own module; more (`classify`, `check`, `simulate`, `policy`,
+/// `audit`) join this list.
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    /// Print the origin of a URL (`null` when it is opaque), or why the URL does not parse.
+    Origin(origin::OriginArgs),
+}
+
+/// Runs the command on the standard streams.
+pub(crate) fn run(cli: Cli) -> ExitCode {
+    let stdin = io::stdin();
+    let mut stdin = stdin.lock();
+    let mut stdout = io::stdout().lock();
+    let mut stderr = io::stderr().lock();
+    let mut io = Io {
+        stdin: &mut stdin,
+        stdout: &mut stdout,
+        stderr: &mut stderr,
+    };
+    run_with(&cli, &mut io).into()
+}
+
+/// Runs the command on `io`.
+fn run_with(cli: &Cli, io: &mut Io<'_>) -> Status {
+    let result = match &cli.command {
+        Command::Origin(args) => origin::run(args, cli.json, io),
+    };
+    let status = match result {
+        Ok(status) => status,
+        Err(error) => {
+            // Nothing more can be written when stderr fails too.
+            let _ = writeln!(io.stderr, "error: {error}");
+            Status::Failure
+        }
+    };
+    // A failed flush of stdout is a failed run: the answer may not have reached anyone.
+    match io.stdout.flush() {
+        Ok(()) => status,
+        Err(error) => {
+            let _ = writeln!(io.stderr, "error: cannot write to standard output: {error}");
+            Status::Failure
+        }
+    }
+}
+
+/// An error that ends a command: reading the input or writing the answer failed.
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    /// Standard input could not be read.
+    #[error("cannot read standard input: {0}")]
+    Read(#[source] io::Error),
+    /// Standard output could not be written.
+    #[error("cannot write to standard output: {0}")]
+    Write(#[source] io::Error),
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser as _;
+
+    use super::*;
+
+    /// Runs `cors ARGS` with `stdin`; returns the status, stdout and stderr.
+    pub(super) fn run_args(args: &[&str], stdin: &[u8]) -> (Status, String, String) {
+        let cli = match Cli::try_parse_from(core::iter::once("cors").chain(args.iter().copied())) {
+            Ok(cli) => cli,
+            Err(error) => panic!("usage error: {error}"),
+        };
+        let (mut stdin, mut stdout, mut stderr) = (stdin, Vec::new(), Vec::new());
+        let mut io = Io {
+            stdin: &mut stdin,
+            stdout: &mut stdout,
+            stderr: &mut stderr,
+        };
+        let status = run_with(&cli, &mut io);
+        let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap_or_default();
+        (status, text(stdout), text(stderr))
+    }
+
+    #[test]
+    fn clap_definition_is_valid() {
+        use clap::CommandFactory as _;
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn usage_errors() {
+        for args in [
+            &["origin"][..],
+            &["origin", "--jsonl", "https://a/"],
+            &["origin", "--jsonl", "--base", "x"],
+            &[],
+        ] {
+            let parsed = Cli::try_parse_from(core::iter::once("cors").chain(args.iter().copied()));
+            assert!(parsed.is_err(), "{args:?} parsed");
+        }
+    }
+
+    #[test]
+    fn json_is_global() {
+        let (status, stdout, _) = run_args(&["--json", "origin", "https://a/"], b"");
+        assert_eq!(
+            (status, stdout.as_str()),
+            (Status::Success, "{\"origin\":\"https://a\"}\n")
+        );
+    }
+}
