@@ -9,11 +9,18 @@
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use cors_core::{Host, OpaqueId, Origin, OriginOrNull, TupleOrigin, parse_origin_or_null, url_origin};
+use cors_core::{
+    Host, OpaqueId, Origin, OriginOrNull, TupleOrigin, parse_origin_or_null, url_origin,
+};
 use proptest::prelude::*;
 
-const SPECIAL: &[(&str, Option<u16>)] =
-    &[("http", Some(80)), ("https", Some(443)), ("ws", Some(80)), ("wss", Some(443)), ("ftp", Some(21))];
+const SPECIAL: &[(&str, Option<u16>)] = &[
+    ("http", Some(80)),
+    ("https", Some(443)),
+    ("ws", Some(80)),
+    ("wss", Some(443)),
+    ("ftp", Some(21)),
+];
 
 fn label() -> impl Strategy<Value = String> {
     "[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?"
@@ -23,7 +30,10 @@ fn label() -> impl Strategy<Value = String> {
 /// number (not all digits, not a 0x hex number).
 fn domain() -> impl Strategy<Value = String> {
     // The last label starts with a letter, so it is neither all digits nor 0x-hex.
-    (prop::collection::vec(label(), 0..4), "[a-z][a-z0-9-]{0,6}[a-z]")
+    (
+        prop::collection::vec(label(), 0..4),
+        "[a-z][a-z0-9-]{0,6}[a-z]",
+    )
         .prop_map(|(mut labels, last)| {
             labels.push(last);
             labels.join(".")
@@ -46,12 +56,17 @@ fn host_text() -> impl Strategy<Value = String> {
 
 /// A canonical serialized origin with a special scheme other than file.
 fn special_serialized_origin() -> impl Strategy<Value = String> {
-    (prop::sample::select(SPECIAL), host_text(), prop::option::of(any::<u16>())).prop_map(
-        |((scheme, default), host, port)| match port.filter(|&p| Some(p) != default) {
-            Some(port) => format!("{scheme}://{host}:{port}"),
-            None => format!("{scheme}://{host}"),
-        },
+    (
+        prop::sample::select(SPECIAL),
+        host_text(),
+        prop::option::of(any::<u16>()),
     )
+        .prop_map(|((scheme, default), host, port)| {
+            match port.filter(|&p| Some(p) != default) {
+                Some(port) => format!("{scheme}://{host}:{port}"),
+                None => format!("{scheme}://{host}"),
+            }
+        })
 }
 
 /// A canonical serialized origin with any scheme but file.
