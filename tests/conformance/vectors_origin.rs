@@ -9,12 +9,12 @@
 
 use std::process::ExitCode;
 
-use cors_core::origin::site::{public_suffix, registrable_domain};
 use cors_core::{
-    Host, HostBuf, Origin, TupleOrigin, parse_host, same_site, schemelessly_same_site,
+    Host, Origin, TupleOrigin, parse_host, public_suffix, registrable_domain, same_site,
+    schemelessly_same_site,
 };
 use cors_std::{PublicSuffixes, Uts46};
-use cors_tests::ListedSuffixes;
+use cors_tests::{ListedSuffixes, describe_host as describe};
 use serde_json::Value;
 
 type Check = fn(&Value) -> Result<(), String>;
@@ -61,20 +61,6 @@ fn main() -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
-}
-
-fn describe(result: Result<HostBuf, cors_core::HostParseError>) -> String {
-    let Ok(host) = result else {
-        return "failure".to_owned();
-    };
-    let kind = match host {
-        HostBuf::Domain(_) => "domain",
-        HostBuf::Ipv4(_) => "IPv4",
-        HostBuf::Ipv6(_) => "IPv6",
-        HostBuf::Opaque(_) => "opaque host",
-        HostBuf::Empty => "empty host",
-    };
-    format!("{host} ({kind})")
 }
 
 fn check_host(case: &Value) -> Result<(), String> {

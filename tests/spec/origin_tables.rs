@@ -4,27 +4,9 @@
 //! Sources: url.bs `#example-host-parsing` and `#example-host-psl`; the HTML Standard's
 //! Origins section (same origin-domain table) and Sites section (same site table).
 
-use cors_core::origin::site::{public_suffix, registrable_domain};
-use cors_core::{
-    Host, HostBuf, Origin, TupleOrigin, parse_host, same_site, schemelessly_same_site,
-};
-use cors_std::{PublicSuffixes, Uts46};
-use cors_tests::ListedSuffixes;
-
-/// A host parser result as the URL Standard's example table writes it.
-fn describe(result: Result<HostBuf, cors_core::HostParseError>) -> String {
-    let Ok(host) = result else {
-        return "failure".to_owned();
-    };
-    let kind = match host {
-        HostBuf::Domain(_) => "domain",
-        HostBuf::Ipv4(_) => "IPv4",
-        HostBuf::Ipv6(_) => "IPv6",
-        HostBuf::Opaque(_) => "opaque host",
-        HostBuf::Empty => "empty host",
-    };
-    format!("{host} ({kind})")
-}
+use cors_core::{Host, Origin, TupleOrigin, parse_host, same_site, schemelessly_same_site};
+use cors_std::Uts46;
+use cors_tests::{ListedSuffixes, describe_host as describe};
 
 struct HostCase {
     input: &'static str,
@@ -111,51 +93,8 @@ fn host_parsing_examples() {
     }
 }
 
-/// url.bs #example-host-psl: host, public suffix, registrable domain.
-static PSL: &[(&str, Option<&str>, Option<&str>)] = &[
-    ("com", Some("com"), None),
-    ("example.com", Some("com"), Some("example.com")),
-    ("www.example.com", Some("com"), Some("example.com")),
-    ("sub.www.example.com", Some("com"), Some("example.com")),
-    ("EXAMPLE.COM", Some("com"), Some("example.com")),
-    ("example.com.", Some("com."), Some("example.com.")),
-    ("github.io", Some("github.io"), None),
-    (
-        "whatwg.github.io",
-        Some("github.io"),
-        Some("whatwg.github.io"),
-    ),
-    ("إختبار", Some("xn--kgbechtv"), None),
-    (
-        "example.إختبار",
-        Some("xn--kgbechtv"),
-        Some("example.xn--kgbechtv"),
-    ),
-    (
-        "sub.example.إختبار",
-        Some("xn--kgbechtv"),
-        Some("example.xn--kgbechtv"),
-    ),
-    ("[2001:0db8:85a3:0000:0000:8a2e:0370:7334]", None, None),
-];
-
-#[test]
-fn public_suffix_examples() {
-    for &(input, suffix, registrable) in PSL {
-        let host = parse_host(input, false, &Uts46).unwrap_or_else(|e| panic!("{input:?}: {e}"));
-        let host = host.as_host();
-        assert_eq!(
-            public_suffix(&host, &PublicSuffixes),
-            suffix,
-            "{input:?} public suffix"
-        );
-        assert_eq!(
-            registrable_domain(&host, &PublicSuffixes),
-            registrable,
-            "{input:?} registrable"
-        );
-    }
-}
+// url.bs #example-host-psl (public suffix, registrable domain) is the table of
+// `cors-std/tests/public_suffix.rs`, next to the `PublicSuffixes` implementation.
 
 /// (scheme, host, port, domain) as the HTML Standard's table writes a tuple origin.
 type Tuple = (

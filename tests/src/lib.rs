@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use cors_core::{OpaqueId, PublicSuffixList};
+use cors_core::{HostBuf, HostParseError, OpaqueId, PublicSuffixList};
 
 /// The origin of `input` against `base`, serialized, with IDNA (through `cors-std`); or the
 /// failure, as text.
@@ -67,4 +67,20 @@ impl PublicSuffixList for ListedSuffixes<'_> {
         }
         longest.unwrap_or(candidate)
     }
+}
+
+/// A host parser result as the URL Standard's example table writes it: `example.com
+/// (domain)`, `0.0.0.0 (IPv4)`, `failure`.
+pub fn describe_host(result: Result<HostBuf, HostParseError>) -> String {
+    let Ok(host) = result else {
+        return "failure".to_owned();
+    };
+    let kind = match host {
+        HostBuf::Domain(_) => "domain",
+        HostBuf::Ipv4(_) => "IPv4",
+        HostBuf::Ipv6(_) => "IPv6",
+        HostBuf::Opaque(_) => "opaque host",
+        HostBuf::Empty => "empty host",
+    };
+    format!("{host} ({kind})")
 }
