@@ -1,8 +1,9 @@
 //! The CORS protocol as the WHATWG Fetch, URL and HTML standards define it.
 //!
 //! `cors-core` is `#![no_std]`, uses no `alloc` and no `unsafe`. Every function is a pure
-//! function of borrowed input; every loop over input is bounded by a named limit (see
-//! [`limits`]); bad input is a typed error, never a panic.
+//! function of borrowed input; scans only move forward, so work is linear in the input, and
+//! everything stored or examined twice is capped by a named limit (see [`limits`]); bad
+//! input is a typed error, never a panic.
 //!
 //! # Module map
 //!

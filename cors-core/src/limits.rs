@@ -22,8 +22,12 @@ pub const MAX_SERIALIZED_ORIGIN_LEN: usize = 512;
 /// 1024 is four times the DNS limit.
 pub const MAX_HOST_LEN: usize = 1024;
 
-/// The longest authority (userinfo, host and port) the URL parser reads, in bytes.
-pub const MAX_AUTHORITY_LEN: usize = 4096;
+/// The longest authority (userinfo, host and port) the URL parser reads, in code points.
+///
+/// The authority is scanned once for its last `@` and never copied (the host is capped by
+/// [`MAX_HOST_LEN`]); this bound only keeps that scan finite on hostile input. HTTP servers
+/// commonly refuse request lines over 8 KiB, so 64 KiB refuses no URL met in practice.
+pub const MAX_AUTHORITY_LEN: usize = 65_536;
 
 /// The longest `blob:` path whose inner URL the origin computation parses, in bytes after
 /// percent-encoding.

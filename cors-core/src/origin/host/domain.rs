@@ -63,7 +63,7 @@ impl DomainToAscii for NoIdna {
     }
 }
 
-/// Steps 3-9 of the host parser, for a URL with a special scheme.
+/// Steps 3-8 of the host parser, for a URL with a special scheme.
 ///
 /// <https://url.spec.whatwg.org/#concept-host-parser>
 pub(super) fn parse_special_host(
@@ -97,13 +97,13 @@ pub(super) fn parse_special_host(
 /// <https://url.spec.whatwg.org/#concept-domain-to-ascii>
 fn domain_to_ascii(domain: &str, idna: &dyn DomainToAscii) -> Result<DomainString, HostParseError> {
     let mut result = DomainString::new();
-    // Step 1. If beStrict is false, domain is an ASCII string, and strictly splitting domain
-    // on U+002E (.) does not produce any item that starts with an ASCII case-insensitive
-    // match for "xn--", this step is equivalent to ASCII lowercasing domain.
-    //
-    // An ASCII domain with an "xn--" label runs UTS #46 with IgnoreInvalidPunycode false;
-    // for ASCII input that maps each code point to its lowercase form and, as the
-    // web-platform-tests `toascii.json` cases show, never fails: ASCII lowercasing is exact.
+    // Step 1 (a strict run that only reports validation errors) and step 2 (beStrict true)
+    // do not apply: beStrict is false.
+    // Step 3. If domain is ASCII, result is domain, ASCII lowercased: no UTS #46 processing,
+    // so an ASCII label starting with "xn--" is kept even when it is not valid Punycode
+    // (web-platform-tests toascii.json: `xn--a`, `xn--ls8h=`, `xn--1ug.example`).
+    // Step 4. Otherwise, result is UTS #46 ToASCII with the URL Standard's flags, supplied by
+    // the `DomainToAscii` hook; failure is failure.
     if domain.is_ascii() {
         for c in domain.chars() {
             result
@@ -118,15 +118,15 @@ fn domain_to_ascii(domain: &str, idna: &dyn DomainToAscii) -> Result<DomainStrin
                 IdnaError::TooLong => HostParseError::TooLong,
             })?;
     }
-    // Step 3. If result is the empty string, domain-to-ASCII validation error, return failure.
+    // Step 5. If result is the empty string, domain-to-ASCII validation error, return failure.
     if result.is_empty() {
         return Err(HostParseError::EmptyHost);
     }
-    // Step 4. If result contains a forbidden domain code point, domain-invalid-code-point
+    // Step 5. If result contains a forbidden domain code point, domain-invalid-code-point
     // validation error, return failure.
     if result.chars().any(is_forbidden_domain_code_point) {
         return Err(HostParseError::ForbiddenDomainCodePoint);
     }
-    // Step 5. Return result.
+    // Step 6. Return result.
     Ok(result)
 }

@@ -139,15 +139,15 @@ pub enum HostParseError {
     ForbiddenDomainCodePoint,
     /// Domain to ASCII: the result is the empty string (domain-to-ASCII).
     EmptyHost,
-    /// Step 5: the percent-decoded host is not UTF-8; UTF-8 decoding substitutes U+FFFD,
-    /// which domain to ASCII always rejects.
+    /// Step 4: the percent-decoded host is not UTF-8; UTF-8 decoding substitutes U+FFFD,
+    /// which UTS #46 always rejects in step 5.
     InvalidUtf8,
     /// Domain to ASCII needs UTS #46 processing (the domain is not ASCII) and no IDNA
     /// implementation was supplied: `cors-std` supplies one.
     NeedsIdna,
     /// Domain to ASCII: UTS #46 ToASCII returned failure.
     IdnaFailure,
-    /// Step 8: the domain ends in a number and the IPv4 parser returned failure.
+    /// Step 7: the domain ends in a number and the IPv4 parser returned failure.
     InvalidIpv4,
     /// The host is longer than [`MAX_HOST_LEN`](crate::limits::MAX_HOST_LEN) bytes, as written
     /// or as parsed.
@@ -207,7 +207,7 @@ pub fn parse_host(
     if is_opaque {
         return parse_opaque_host(input);
     }
-    // Steps 3-9: percent-decode, UTF-8 decode, domain to ASCII, ends-in-a-number.
+    // Steps 3-8: percent-decode, UTF-8 decode, domain to ASCII, ends-in-a-number.
     domain::parse_special_host(input, idna)
 }
 

@@ -142,10 +142,7 @@ pub(super) fn parse_file_host(
     context: &Context<'_, '_>,
 ) -> Result<(), UrlFailure> {
     let mut buffer = DomainString::new();
-    while let Some(c) = input
-        .peek()
-        .filter(|&c| !matches!(c, '/' | '\\' | '?' | '#'))
-    {
+    while let Some(c) = input.peek().filter(|&c| !ends_authority(c, true)) {
         input.next();
         buffer
             .push(c)

@@ -8,7 +8,6 @@ use super::input::Input;
 use super::parser::{Context, Parsed, SchemeKind, parse_input};
 use super::{UrlFailure, UrlOrigin};
 use crate::limits::{MAX_BLOB_DEPTH, MAX_BLOB_PATH_LEN};
-use crate::origin::host::HostParseError;
 use crate::origin::host::percent::{push_encoded, push_percent_byte};
 use crate::origin::scheme::SpecialScheme;
 
@@ -42,10 +41,8 @@ pub(super) fn blob_origin(
             origin,
             ..
         }) => Ok(origin),
-        // A failure this implementation cannot decide is not a failure of the URL.
-        Err(error @ (UrlFailure::TooLong | UrlFailure::InvalidHost(HostParseError::NeedsIdna))) => {
-            Err(error)
-        }
+        // A limit of this implementation is not a failure of the URL: report it.
+        Err(error) if error.is_implementation_limit() => Err(error),
         // Step 3. If pathURL is failure, then return a new opaque origin.
         // Step 5. Return a new opaque origin.
         Ok(_) | Err(_) => Ok(UrlOrigin::Opaque),

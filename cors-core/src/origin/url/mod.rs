@@ -25,8 +25,10 @@ use super::{OpaqueId, Origin, TupleOrigin};
 /// The origin of a URL, owning its host.
 ///
 /// An opaque origin carries no identity here: the standard mints a new opaque origin each
-/// time, and [`UrlOrigin::as_origin`] takes the identity from the caller.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// time, and [`UrlOrigin::as_origin`] takes the identity from the caller. For the same
+/// reason `UrlOrigin` has no `==`: two opaque URL origins are never the same origin, so
+/// compare origins with [`Origin::is_same_origin`] after giving each its identity.
+#[derive(Clone, Debug)]
 #[allow(clippy::exhaustive_enums)] // closed by the HTML Standard
 #[allow(clippy::large_enum_variant)] // no heap: the host is stored inline, by design
 pub enum UrlOrigin {
@@ -89,6 +91,15 @@ pub enum UrlFailure {
 }
 
 impl UrlFailure {
+    /// Whether this is a limit of this implementation (a length limit, or IDNA without an
+    /// implementation) rather than a failure the URL Standard defines.
+    pub const fn is_implementation_limit(self) -> bool {
+        matches!(
+            self,
+            Self::TooLong | Self::InvalidHost(HostParseError::TooLong | HostParseError::NeedsIdna)
+        )
+    }
+
     /// A one-line description.
     pub const fn description(self) -> &'static str {
         match self {

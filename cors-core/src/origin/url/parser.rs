@@ -26,6 +26,12 @@ impl SchemeKind {
     }
 }
 
+/// U+002F (/), or U+005C (\) when the URL is special: what the relative, relative slash and
+/// file states treat as a slash.
+fn is_slash(c: char, special: bool) -> bool {
+    c == '/' || (special && c == '\\')
+}
+
 /// What the parser learned about a URL: enough to serve as a base URL and to give an origin.
 #[derive(Clone, Debug)]
 pub(super) struct Parsed {
@@ -35,6 +41,17 @@ pub(super) struct Parsed {
     pub(super) opaque_path: bool,
     /// The URL's origin.
     pub(super) origin: UrlOrigin,
+}
+
+impl Parsed {
+    /// A URL with a path (not opaque) and an opaque origin.
+    const fn opaque_origin(scheme: SchemeKind) -> Self {
+        Self {
+            scheme,
+            opaque_path: false,
+            origin: UrlOrigin::Opaque,
+        }
+    }
 }
 
 /// The parser's context: the base URL, the IDNA hook, and the `blob:` nesting depth.
@@ -134,11 +151,7 @@ fn after_scheme(
             if input.next_if(|c| c == '/') {
                 parse_authority(&mut input, false, None, context)?;
             }
-            Ok(Parsed {
-                scheme: kind,
-                opaque_path: false,
-                origin: UrlOrigin::Opaque,
-            })
+            Ok(Parsed::opaque_origin(kind))
         }
         // Otherwise, set url's path to the empty string and set state to opaque path state.
         SchemeKind::Blob => {
@@ -207,24 +220,20 @@ fn no_scheme(input: Input<'_>, context: &Context<'_, '_>) -> Result<Parsed, UrlF
 fn relative(mut input: Input<'_>, context: &Context<'_, '_>) -> Result<Parsed, UrlFailure> {
     let base = context.base.ok_or(UrlFailure::MissingScheme)?;
     let special = base.scheme.is_special();
-    let is_slash = |c: char| c == '/' || (special && c == '\\');
     // relative state: if c is U+002F (/) (or U+005C (\) when special), relative slash state;
     // otherwise url takes base's username, password, host and port.
     // relative slash state: if c is U+002F (/) (or U+005C (\) when special), special
     // authority ignore slashes state (authority state when not special); otherwise url takes
     // base's username, password, host and port.
-    if !(input.next_if(is_slash) && input.next_if(is_slash)) {
+    let slash = |c| is_slash(c, special);
+    if !(input.next_if(slash) && input.next_if(slash)) {
         return Ok(base.clone());
     }
     match base.scheme {
         SchemeKind::Special(scheme) => special_authority(scheme, input, context),
         kind => {
             parse_authority(&mut input, false, None, context)?;
-            Ok(Parsed {
-                scheme: kind,
-                opaque_path: false,
-                origin: UrlOrigin::Opaque,
-            })
+            Ok(Parsed::opaque_origin(kind))
         }
     }
 }
@@ -235,17 +244,14 @@ fn relative(mut input: Input<'_>, context: &Context<'_, '_>) -> Result<Parsed, U
 ///
 /// <https://url.spec.whatwg.org/#file-state>
 fn file(mut input: Input<'_>, context: &Context<'_, '_>) -> Result<Parsed, UrlFailure> {
-    let is_slash = |c: char| c == '/' || c == '\\';
     // file state: if c is U+002F (/) or U+005C (\), file slash state; otherwise the URL takes
     // base's host (when base is a file URL) or none, and goes to the path state.
     // file slash state: if c is U+002F (/) or U+005C (\), file host state; otherwise path.
-    if input.next_if(is_slash) && input.next_if(is_slash) {
+    let slash = |c| is_slash(c, true);
+    if input.next_if(slash) && input.next_if(slash) {
         parse_file_host(&mut input, context)?;
     }
-    let scheme = SchemeKind::Special(SpecialScheme::File);
-    Ok(Parsed {
-        scheme,
-        opaque_path: false,
-        origin: UrlOrigin::Opaque,
-    })
+    Ok(Parsed::opaque_origin(SchemeKind::Special(
+        SpecialScheme::File,
+    )))
 }

@@ -154,8 +154,8 @@ fn rejects_urls_that_fail_to_parse() {
     ];
     for (input, base, expected) in cases {
         assert_eq!(
-            url_origin(input, *base),
-            Err(*expected),
+            url_origin(input, *base).err(),
+            Some(*expected),
             "{input:?} against {base:?}"
         );
     }
@@ -169,7 +169,32 @@ fn rejects_authority_too_long_by_one() {
     assert_eq!(origin_of(&at_limit, None), "http://h");
     let over = std::format!("http://{userinfo}u@h/");
     assert_eq!(
-        url_origin(&over, None),
-        Err(UrlError::Input(UrlFailure::TooLong))
+        url_origin(&over, None).err(),
+        Some(UrlError::Input(UrlFailure::TooLong))
+    );
+}
+
+/// A limit of ours inside a blob: URL's inner URL is an error, never a wrong opaque origin.
+#[test]
+fn rejects_blob_inner_host_over_the_limit_instead_of_guessing_opaque() {
+    let long_host = "a".repeat(crate::limits::MAX_HOST_LEN + 1);
+    let url = std::format!("blob:https://{long_host}/x");
+    let expected = UrlError::Input(UrlFailure::InvalidHost(HostParseError::TooLong));
+    assert_eq!(url_origin(&url, None).err(), Some(expected));
+    let path = "x".repeat(crate::limits::MAX_BLOB_PATH_LEN);
+    let long_path = std::format!("blob:https://a.example/{path}");
+    let expected = UrlError::Input(UrlFailure::TooLong);
+    assert_eq!(url_origin(&long_path, None).err(), Some(expected));
+}
+
+/// Two opaque URL origins become different origins once each gets its own identity.
+#[test]
+fn opaque_url_origins_are_distinct_once_identified() {
+    let (Ok(a), Ok(b)) = (url_origin("data:,a", None), url_origin("data:,a", None)) else {
+        panic!("data: URLs parse");
+    };
+    assert!(
+        !a.as_origin(OpaqueId(1))
+            .is_same_origin(&b.as_origin(OpaqueId(2)))
     );
 }
