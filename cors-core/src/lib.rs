@@ -25,6 +25,7 @@
 //! could fail goes through `get` and becomes a typed error.
 #![no_std]
 #![forbid(unsafe_code)]
+#![warn(clippy::std_instead_of_core, clippy::alloc_instead_of_core)]
 #![cfg_attr(
     not(test),
     deny(

@@ -170,7 +170,9 @@ static ASSUMED_SUFFIXES: ListedSuffixes<'static> =
     ListedSuffixes(&["wildlife.museum", "museum", "com"]);
 
 /// (A, B, schemelessly same site, same site).
-static SAME_SITE: &[((&str, &str), (&str, &str), bool, bool)] = &[
+type SchemeAndHost = (&'static str, &'static str);
+
+static SAME_SITE: &[(SchemeAndHost, SchemeAndHost, bool, bool)] = &[
     (
         ("https", "example.com"),
         ("https", "sub.example.com"),
