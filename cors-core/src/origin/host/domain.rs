@@ -76,10 +76,15 @@ pub(super) fn parse_special_host(
     }
     // Step 4. Let domain be the result of running UTF-8 decode without BOM on the
     // percent-decoding of input.
+    // (Without a `%` there is nothing to decode and the input is used as it is.)
     let mut decoded: Vec<u8, MAX_HOST_LEN> = Vec::new();
-    percent::decode(input.as_bytes(), &mut decoded).map_err(|_| HostParseError::TooLong)?;
-    // Invalid UTF-8 would decode to U+FFFD, which UTS #46 disallows: domain to ASCII fails.
-    let domain = core::str::from_utf8(&decoded).map_err(|_| HostParseError::InvalidUtf8)?;
+    let domain = if input.contains('%') {
+        percent::decode(input.as_bytes(), &mut decoded).map_err(|_| HostParseError::TooLong)?;
+        // Invalid UTF-8 would decode to U+FFFD, which UTS #46 disallows: domain to ASCII fails.
+        core::str::from_utf8(&decoded).map_err(|_| HostParseError::InvalidUtf8)?
+    } else {
+        input
+    };
     // Step 5. Let asciiDomain be the result of running domain to ASCII with domain and false.
     // Step 6. If asciiDomain is failure, then return failure.
     let ascii_domain = domain_to_ascii(domain, idna)?;
@@ -105,11 +110,10 @@ fn domain_to_ascii(domain: &str, idna: &dyn DomainToAscii) -> Result<DomainStrin
     // Step 4. Otherwise, result is UTS #46 ToASCII with the URL Standard's flags, supplied by
     // the `DomainToAscii` hook; failure is failure.
     if domain.is_ascii() {
-        for c in domain.chars() {
-            result
-                .push(c.to_ascii_lowercase())
-                .map_err(|_| HostParseError::TooLong)?;
-        }
+        result
+            .push_str(domain)
+            .map_err(|_| HostParseError::TooLong)?;
+        result.make_ascii_lowercase();
     } else {
         idna.domain_to_ascii(domain, &mut result)
             .map_err(|error| match error {
