@@ -149,7 +149,7 @@ pub enum HostParseError {
     IdnaFailure,
     /// Step 7: the domain ends in a number and the IPv4 parser returned failure.
     InvalidIpv4,
-    /// The host is longer than [`MAX_HOST_LEN`](crate::limits::MAX_HOST_LEN) bytes, as written
+    /// The host is longer than [`MAX_HOST_LEN`] bytes, as written
     /// or as parsed.
     TooLong,
 }
