@@ -8,10 +8,10 @@ package ships it (found with `cargo metadata`, or given with --urltestdata FILE)
   origin_parse: raw bytes of an `Origin` header value. Seeds: "null", every string of the
                 url tests, every `origin` and `input` of urltestdata.json, and each host of
                 the host tests as http://HOST and https://HOST:8080.
-  url_origin:   a `Case { base: Option<&str>, input: &str }` in the byte encoding of
-                `arbitrary` 1.x (see encode_case). Seeds: every (input, base) pair of the url
-                tests and of urltestdata.json, and each host of the host tests as
-                http://HOST/ and sc://HOST/.
+  url_origin:   a `UrlCase { base: Option<&str>, input: &str }` (fuzz/src/lib.rs) in the
+                byte encoding of `arbitrary` 1.x (see encode_case). Seeds: every (input,
+                base) pair of the url tests and of urltestdata.json, and each host of the
+                host tests as http://HOST/ and sc://HOST/.
 
 Usage: python3 fuzz/seed-corpus.py [--urltestdata FILE]   (stdlib only; rerun after the
 tables change; it replaces every seed-* file and leaves other corpus files alone)
@@ -105,8 +105,8 @@ def utf8(text):
 
 
 def encode_case(input_bytes, base_bytes):
-    """The bytes `Case::arbitrary_take_rest` (arbitrary 1.x, derived) decodes as
-    Case { base, input }: fields in order, the last one taking the rest.
+    """The bytes `UrlCase::arbitrary_take_rest` (arbitrary 1.x, derived) decodes as
+    UrlCase { base, input }: fields in order, the last one taking the rest.
 
     - Option: one byte, `& 1` is Some.
     - &str (not last): its length is read from the END of the data, as 1 byte when at most
