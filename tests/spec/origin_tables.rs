@@ -251,3 +251,18 @@ fn same_site_examples() {
         );
     }
 }
+
+/// Through the real UTS #46: toascii.json's `xn--tešla` fails, and a domain that maps to
+/// nothing (U+00AD SOFT HYPHEN is ignored) is empty.
+#[test]
+fn rejects_idna_failure_and_empty_result() {
+    use cors_core::HostParseError;
+    assert_eq!(
+        parse_host("xn--te\u{161}la", false, &Uts46),
+        Err(HostParseError::IdnaFailure)
+    );
+    assert_eq!(
+        parse_host("\u{ad}", false, &Uts46),
+        Err(HostParseError::EmptyHost)
+    );
+}

@@ -187,3 +187,28 @@ fn rejects_bad_ipv6() {
         );
     }
 }
+
+#[test]
+fn rejects_empty_special_host() {
+    assert_eq!(
+        parse_host("", false, &NoIdna),
+        Err(HostParseError::EmptyHost)
+    );
+    assert_eq!(parse_host("", true, &NoIdna), Ok(HostBuf::Empty));
+}
+
+/// An IDNA hook's failure is the host parser's `IdnaFailure`; its overflow is `TooLong`.
+#[test]
+fn maps_idna_hook_errors() {
+    struct Failing(IdnaError);
+    impl DomainToAscii for Failing {
+        fn domain_to_ascii(&self, _: &str, _: &mut DomainString) -> Result<(), IdnaError> {
+            Err(self.0)
+        }
+    }
+    let host = "faß.example";
+    let failure = parse_host(host, false, &Failing(IdnaError::Failure));
+    assert_eq!(failure, Err(HostParseError::IdnaFailure));
+    let too_long = parse_host(host, false, &Failing(IdnaError::TooLong));
+    assert_eq!(too_long, Err(HostParseError::TooLong));
+}
