@@ -38,6 +38,8 @@
     )
 )]
 
+pub mod browser;
+pub mod http;
 pub mod limits;
 pub mod origin;
 

@@ -36,3 +36,26 @@ pub const MAX_BLOB_PATH_LEN: usize = 2048;
 /// The most nested `blob:` URLs followed: `blob:` inside `blob:` is opaque by the standard,
 /// so one level is all the algorithm ever needs.
 pub const MAX_BLOB_DEPTH: usize = 1;
+
+/// The most headers a header list may hold for the browser model to examine it.
+///
+/// Browsers and servers refuse far fewer (hyper's default is 100); a longer list is a
+/// typed error, never truncated.
+pub const MAX_HEADER_COUNT: usize = 256;
+
+/// The longest header value the browser model examines, in bytes.
+///
+/// Longer values are refused before any is scanned, so every scan of a header list reads
+/// at most `MAX_HEADER_COUNT × MAX_HEADER_VALUE_LEN` bytes.
+pub const MAX_HEADER_VALUE_LEN: usize = 65_536;
+
+/// The longest item "get, decode, and split" produces, in bytes. An item is compared with
+/// a method or a serialized origin ([`MAX_SERIALIZED_ORIGIN_LEN`]), so no longer item can
+/// ever match; a longer item is reported as too long.
+pub const MAX_SPLIT_ITEM_LEN: usize = 512;
+
+/// The longest MIME type the MIME type parser reads, in bytes.
+pub const MAX_MIME_TYPE_LEN: usize = 4096;
+
+/// The most parameters of one MIME type the parser examines.
+pub const MAX_MIME_PARAMETERS: usize = 64;

@@ -1,0 +1,1 @@
+//! MIME types (placeholder, being written).

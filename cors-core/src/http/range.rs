@@ -1,0 +1,1 @@
+//! The simple range header value (placeholder, being written).
