@@ -131,7 +131,10 @@ impl<'a, L: HeaderList<'a>> BoundedHeaders<L> {
     /// joined by `, `, as chunks.
     ///
     /// <https://fetch.spec.whatwg.org/#concept-header-list-get>
-    pub fn get(&self, name: &[u8]) -> Option<CombinedValue<'a, impl Iterator<Item = &'a [u8]> + Clone>> {
+    pub fn get(
+        &self,
+        name: &[u8],
+    ) -> Option<CombinedValue<'a, impl Iterator<Item = &'a [u8]> + Clone>> {
         let mut values = self.values(name).peekable();
         values.peek()?;
         Some(CombinedValue::new(values))
@@ -259,7 +262,10 @@ pub fn normalize_header_value(bytes: &[u8]) -> &[u8] {
 
 fn trim_with(bytes: &[u8], strip: fn(u8) -> bool) -> &[u8] {
     let start = bytes.iter().position(|&b| !strip(b)).unwrap_or(bytes.len());
-    let end = bytes.iter().rposition(|&b| !strip(b)).map_or(start, |i| i + 1);
+    let end = bytes
+        .iter()
+        .rposition(|&b| !strip(b))
+        .map_or(start, |i| i + 1);
     bytes.get(start..end).unwrap_or_default()
 }
 
@@ -311,7 +317,9 @@ mod tests {
     fn token_bytes_are_rfc9110_tchar() {
         let tchar: &[u8] = b"!#$%&'*+-.^_`|~0123456789abcxyzABCXYZ";
         assert!(is_token(tchar));
-        for b in [b' ', b'"', b'(', b')', b',', b'/', b':', b';', b'<', b'=', b'>', b'?'] {
+        for b in [
+            b' ', b'"', b'(', b')', b',', b'/', b':', b';', b'<', b'=', b'>', b'?',
+        ] {
             assert!(!is_token_byte(b), "{b}");
         }
         assert!(!is_token(b""));

@@ -51,7 +51,8 @@ impl<'a, 'h, L: HeaderList<'a>> ListValues<'h, L> {
 
     /// Whether an element is a byte-case-insensitive match for `item`.
     pub fn contains_ignore_case(&self, item: &[u8]) -> bool {
-        self.iter().any(|element| element.eq_ignore_ascii_case(item))
+        self.iter()
+            .any(|element| element.eq_ignore_ascii_case(item))
     }
 
     /// Whether an element is the wildcard `*`.
@@ -110,9 +111,13 @@ mod tests {
     use super::*;
     use crate::http::header::is_token;
 
-    fn extract<'a>(list: &'a [(&'a str, &'a str)], name: &'a str) -> Result<Option<usize>, ListError<'a>> {
+    fn extract<'a>(
+        list: &'a [(&'a str, &'a str)],
+        name: &'a str,
+    ) -> Result<Option<usize>, ListError<'a>> {
         let headers = BoundedHeaders::new(list).unwrap();
-        extract_list_values(&headers, name.as_bytes(), is_token).map(|v| v.map(|v| v.iter().count()))
+        extract_list_values(&headers, name.as_bytes(), is_token)
+            .map(|v| v.map(|v| v.iter().count()))
     }
 
     #[test]

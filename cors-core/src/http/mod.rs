@@ -11,6 +11,7 @@ pub mod header;
 pub mod list;
 pub mod method;
 pub mod mime;
+pub mod names;
 pub mod range;
 pub mod split;
 

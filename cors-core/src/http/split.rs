@@ -85,7 +85,12 @@ impl<I: Iterator<Item = u8>> DecodeSplit<I> {
             self.push(byte);
         }
         // Steps 2.3: trim HTTP tab or space from both ends.
-        while self.item.last().copied().is_some_and(is_http_tab_or_space_byte) {
+        while self
+            .item
+            .last()
+            .copied()
+            .is_some_and(is_http_tab_or_space_byte)
+        {
             self.item.pop();
         }
         if self.overflow {
@@ -134,7 +139,9 @@ mod tests {
         let mut out = heapless::Vec::new();
         let mut items = DecodeSplit::new(value.bytes());
         while let Some(item) = items.next_item() {
-            let SplitItem::Item(bytes) = item else { panic!("too long") };
+            let SplitItem::Item(bytes) = item else {
+                panic!("too long")
+            };
             let text = core::str::from_utf8(bytes).unwrap();
             out.push(heapless::String::try_from(text).unwrap()).unwrap();
         }
