@@ -50,6 +50,8 @@ mod error;
 mod idna;
 mod owned;
 mod psl;
+#[cfg(feature = "cli")]
+pub mod scenario;
 
 pub use cors_core::origin::url::UrlFailure;
 pub use cors_core::{
