@@ -298,6 +298,14 @@ mod tests {
             Some(HeaderLimitError::TooManyHeaders)
         );
         assert!(BoundedHeaders::new(&many[..MAX_HEADER_COUNT]).is_ok());
+        let long = [0x61u8; MAX_HEADER_VALUE_LEN + 1];
+        let one = [(&b"a"[..], &long[..])];
+        assert_eq!(
+            BoundedHeaders::new(&one[..]).err(),
+            Some(HeaderLimitError::ValueTooLong)
+        );
+        let fits = [(&b"a"[..], &long[..MAX_HEADER_VALUE_LEN])];
+        assert!(BoundedHeaders::new(&fits[..]).is_ok());
     }
 
     #[test]
