@@ -50,7 +50,9 @@ mod error;
 mod idna;
 mod owned;
 mod psl;
-#[cfg(feature = "cli")]
+#[cfg(feature = "files")]
+pub mod policy;
+#[cfg(feature = "files")]
 pub mod scenario;
 
 pub use cors_core::origin::url::UrlFailure;
