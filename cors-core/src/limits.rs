@@ -59,3 +59,8 @@ pub const MAX_MIME_TYPE_LEN: usize = 4096;
 
 /// The most parameters of one MIME type the parser examines.
 pub const MAX_MIME_PARAMETERS: usize = 64;
+
+/// The longest value the simple range header value parser reads, in bytes. Longer values
+/// are refused (`RangeError::TooLong`) before any byte is examined; a safelisted `Range`
+/// is at most 128 bytes anyway.
+pub const MAX_RANGE_VALUE_LEN: usize = 4096;

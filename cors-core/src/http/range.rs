@@ -19,10 +19,7 @@ use core::cmp::Ordering;
 use core::fmt;
 
 use super::header::is_http_tab_or_space_byte;
-
-/// The longest value [`parse_single_range_header_value`] reads, in bytes. Longer values are
-/// refused ([`RangeError::TooLong`]) before any byte is examined.
-pub const MAX_RANGE_VALUE_LEN: usize = 4096;
+use crate::limits::MAX_RANGE_VALUE_LEN;
 
 /// One end of a range: a non-empty run of ASCII digits, "interpreted as decimal number"
 /// without bound.
