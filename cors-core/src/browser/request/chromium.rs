@@ -19,7 +19,9 @@ use crate::http::range::RangeBound;
 /// - `Width`, `Viewport-Width`, `RTT`: `1*DIGIT` (`rc-client-hint-width-fraction`);
 /// - `ECT`: exactly `slow-2g`, `2g`, `3g` or `4g`, case-sensitive (`rc-client-hint-ect-uppercase`);
 /// - `Save-Data`: `on`, ASCII case-insensitive (`rc-client-hint-save-data-uppercase`,
-///   `rc-client-hint-save-data-off`).
+///   `rc-client-hint-save-data-off`);
+/// - `Intervention`: any value (`rc-intervention-x`; Chromium adds it itself when it
+///   applies an intervention).
 pub(super) fn client_hint_value_ok(name: &[u8], value: &[u8]) -> Option<bool> {
     let is = |hint: &str| name.eq_ignore_ascii_case(hint.as_bytes());
     if is("dpr") || is("device-memory") || is("downlink") {
@@ -30,6 +32,8 @@ pub(super) fn client_hint_value_ok(name: &[u8], value: &[u8]) -> Option<bool> {
         Some(matches!(value, b"slow-2g" | b"2g" | b"3g" | b"4g"))
     } else if is("save-data") {
         Some(value.eq_ignore_ascii_case(b"on"))
+    } else if is("intervention") {
+        Some(true)
     } else {
         None
     }
@@ -71,7 +75,19 @@ mod tests {
     #[test]
     fn client_hint_values_as_recorded() {
         // Each row is a recorded Chromium 156 scenario (tests/data/scenarios).
-        let rows: [(&str, &[u8], bool); 15] = [
+        let rows: [(&str, &[u8], bool); 27] = [
+            ("Intervention", b"x", true),
+            ("ECT", b"slow-2g", true),
+            ("ECT", b"2g", true),
+            ("ECT", b"3g", true),
+            ("ECT", b"5g", false),
+            ("Downlink", b"1.5", true),
+            ("Downlink", b"1.", false),
+            ("RTT", b"1.5", false),
+            ("Device-Memory", b"0.5", true),
+            ("DPR", b".5", false),
+            ("Save-Data", b"On", true),
+            ("Viewport-Width", b"01", true),
             ("DPR", b"2", true),
             ("DPR", b"abc", false),
             ("DPR", b"1e3", false),
