@@ -3,10 +3,14 @@
 //! Every command reads from and writes to the handles in [`Io`], so tests can drive it
 //! without a process; `main` passes the standard streams.
 
+mod classify;
 mod origin;
+mod request;
 
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
+
+use cors_core::browser::Profile;
 
 /// The exit status: 0 success, 1 a negative answer or a runtime error (clap exits 2 on a
 /// usage error).
@@ -45,6 +49,11 @@ pub(crate) struct Cli {
     /// Write machine-readable JSON to standard output, errors included.
     #[arg(long, global = true)]
     json: bool,
+    /// Whose behaviour the browser model reproduces: the Fetch Standard as written, or
+    /// Chromium 156 where it departs from it.
+    #[arg(long, global = true, value_name = "PROFILE", default_value = "spec",
+          value_parser = ["spec", "chromium"])]
+    profile: String,
     #[command(subcommand)]
     command: Command,
 }
@@ -55,6 +64,8 @@ pub(crate) struct Cli {
 enum Command {
     /// Print the origin of a URL (`null` when it is opaque), or why the URL does not parse.
     Origin(origin::OriginArgs),
+    /// Whether a fetch() needs a preflight, why, and the preflight a browser sends.
+    Classify(classify::ClassifyArgs),
 }
 
 /// Runs the command on the standard streams.
@@ -75,6 +86,7 @@ pub(crate) fn run(cli: Cli) -> ExitCode {
 fn run_with(cli: &Cli, io: &mut Io<'_>) -> Status {
     let result = match &cli.command {
         Command::Origin(args) => origin::run(args, cli.json, io),
+        Command::Classify(args) => classify::run(args, cli.json, cli.profile(), io),
     };
     let status = match result {
         Ok(status) => status,
@@ -92,6 +104,30 @@ fn run_with(cli: &Cli, io: &mut Io<'_>) -> Status {
             Status::Failure
         }
     }
+}
+
+impl Cli {
+    /// The selected profile (clap allows only the known names).
+    fn profile(&self) -> Profile {
+        Profile::from_name(&self.profile).unwrap_or_default()
+    }
+}
+
+/// Writes `value` as one line of JSON.
+fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), CliError> {
+    let mut line = serde_json::to_vec(value).map_err(|error| CliError::Write(error.into()))?;
+    line.push(b'\n');
+    out.write_all(&line).map_err(CliError::Write)
+}
+
+/// Reports an input that cannot be answered (`{"error": ...}` with `--json`): exit 1.
+fn fail(io: &mut Io<'_>, json: bool, message: &str) -> Result<Status, CliError> {
+    if json {
+        write_json(io.stdout, &serde_json::json!({ "error": message }))?;
+    } else {
+        writeln!(io.stderr, "error: {message}").map_err(CliError::Write)?;
+    }
+    Ok(Status::Failure)
 }
 
 /// An error that ends a command: reading the input or writing the answer failed.
