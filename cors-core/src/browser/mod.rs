@@ -12,7 +12,10 @@
 //!
 //! <https://fetch.spec.whatwg.org/#http-cors-protocol>
 
+pub mod diagnostics;
 pub mod profile;
+pub mod request;
+pub mod response;
 
 pub use profile::Profile;
 

@@ -522,12 +522,8 @@ mod tests {
     /// Names only the Chromium profile safelists (DEV-CHROMIUM-CLIENT-HINTS) and the
     /// range bounds only it limits (DEV-CHROMIUM-RANGE-INT64): (name, value, Spec, Chromium),
     /// every row a recorded Chromium 156 scenario.
-    const PROFILE_CASES: [(
-        &str,
-        &[u8],
-        Result<(), NotSafelisted>,
-        Result<(), NotSafelisted>,
-    ); 6] = [
+    type Outcome = Result<(), NotSafelisted>;
+    const PROFILE_CASES: [(&str, &[u8], Outcome, Outcome); 6] = [
         ("dpr", b"2", Err(NameNotSafelisted), Ok(())),
         ("width", b"100", Err(NameNotSafelisted), Ok(())),
         ("DPR", b"abc", Err(NameNotSafelisted), Err(ProfileValueRule)),
