@@ -13,10 +13,12 @@
 //! <https://fetch.spec.whatwg.org/#http-cors-protocol>
 
 pub mod diagnostics;
+pub mod fetch;
 pub mod profile;
 pub mod request;
 pub mod response;
 
+pub use fetch::{FetchOutcome, FetchResult, ServerResponse, Tainting, run_fetch};
 pub use profile::Profile;
 
 /// A request's credentials mode.

@@ -3,9 +3,12 @@
 //! Every command reads from and writes to the handles in [`Io`], so tests can drive it
 //! without a process; `main` passes the standard streams.
 
+mod browser;
+mod check;
 mod classify;
 mod origin;
 mod request;
+mod simulate;
 
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
@@ -20,6 +23,8 @@ enum Status {
     Success,
     /// The input was rejected, or reading or writing failed: exit 1.
     Failure,
+    /// An input file could not be read or is not of its format: exit 2.
+    BadInput,
 }
 
 impl From<Status> for ExitCode {
@@ -27,6 +32,7 @@ impl From<Status> for ExitCode {
         match status {
             Status::Success => Self::SUCCESS,
             Status::Failure => Self::FAILURE,
+            Status::BadInput => Self::from(2),
         }
     }
 }
@@ -66,6 +72,12 @@ enum Command {
     Origin(origin::OriginArgs),
     /// Whether a fetch() needs a preflight, why, and the preflight a browser sends.
     Classify(classify::ClassifyArgs),
+    /// Run browser scenarios (JSON Lines) through the browser model; with --check, compare
+    /// with their expect and close with `N passed, M failed`.
+    Simulate(simulate::SimulateArgs),
+    /// The browser's verdict for one request against the responses a server sent: allowed
+    /// or blocked, where, why, and what script can read.
+    Check(check::CheckArgs),
 }
 
 /// Runs the command on the standard streams.
@@ -87,6 +99,8 @@ fn run_with(cli: &Cli, io: &mut Io<'_>) -> Status {
     let result = match &cli.command {
         Command::Origin(args) => origin::run(args, cli.json, io),
         Command::Classify(args) => classify::run(args, cli.json, cli.profile(), io),
+        Command::Simulate(args) => simulate::run_command(args, cli.json, io),
+        Command::Check(args) => check::run_command(args, cli.json, cli.profile(), io),
     };
     let status = match result {
         Ok(status) => status,

@@ -43,6 +43,13 @@ pub(crate) struct RequestArgs {
     url: String,
 }
 
+impl RequestArgs {
+    /// The URL fetched.
+    pub(crate) fn url(&self) -> &str {
+        &self.url
+    }
+}
+
 /// A request read from the arguments, owning its bytes.
 #[derive(Debug)]
 pub(crate) struct OwnedRequest {
@@ -75,13 +82,46 @@ impl OwnedRequest {
             headers,
             credentials: CredentialsMode::from_name(&args.credentials)
                 .ok_or("unknown credentials mode")?,
-            mode: match args.mode.as_str() {
-                "no-cors" => RequestMode::NoCors,
-                "same-origin" => RequestMode::SameOrigin,
-                _ => RequestMode::Cors,
-            },
+            mode: request_mode(&args.mode)?,
             use_cors_preflight: args.use_cors_preflight,
         })
+    }
+
+    /// A request from its parts: the document's `origin` (a URL or `null`), the `url`, the
+    /// method and headers as text (isomorphic-encoded), and the modes.
+    pub(crate) fn from_parts(
+        origin: &str,
+        url: &str,
+        method: &str,
+        headers: &[(String, String)],
+        credentials: CredentialsMode,
+        mode: &str,
+        use_cors_preflight: bool,
+    ) -> Result<Self, String> {
+        let headers = headers
+            .iter()
+            .map(|(n, v)| Ok((bytes("a header name", n)?, bytes("a header value", v)?)))
+            .collect::<Result<_, String>>()?;
+        Ok(Self {
+            origin: document_origin(origin)?,
+            url_scheme: url_scheme(url)?,
+            url_origin: url_origin(url)?,
+            method: bytes("the method", method)?,
+            headers,
+            credentials,
+            mode: request_mode(mode)?,
+            use_cors_preflight,
+        })
+    }
+
+    /// The ASCII serialization of the document's origin (`null` when opaque).
+    pub(crate) fn serialized_origin(&self) -> String {
+        self.origin.to_string()
+    }
+
+    /// The credentials mode.
+    pub(crate) fn credentials(&self) -> CredentialsMode {
+        self.credentials
     }
 
     /// The core's input for this request.
@@ -98,6 +138,18 @@ impl OwnedRequest {
             use_cors_preflight: self.use_cors_preflight,
             profile,
         }
+    }
+}
+
+/// The request mode named `name`.
+fn request_mode(name: &str) -> Result<RequestMode, String> {
+    match name {
+        "cors" => Ok(RequestMode::Cors),
+        "no-cors" => Ok(RequestMode::NoCors),
+        "same-origin" => Ok(RequestMode::SameOrigin),
+        other => Err(format!(
+            "unknown request mode {other:?} (cors, no-cors, same-origin)"
+        )),
     }
 }
 

@@ -7,9 +7,11 @@
 
 mod compare;
 mod read;
+mod response_file;
 
 pub use compare::{Mismatch, compare};
 pub use read::{ScenarioFileError, read_scenarios};
+pub use response_file::read_response;
 
 use cors_core::browser::{CredentialsMode, Profile};
 use serde::{Deserialize, Serialize};

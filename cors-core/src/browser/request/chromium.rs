@@ -9,7 +9,56 @@
 //!
 //! `spec-notes/deviations.md`: DEV-CHROMIUM-CLIENT-HINTS, DEV-CHROMIUM-RANGE-INT64.
 
+use super::safelist::{NotSafelisted, check_cors_safelisted_request_header};
+use crate::browser::Profile;
 use crate::http::range::RangeBound;
+use crate::limits::MAX_HEADER_COUNT;
+
+/// The longest value a CORS-safelisted request-header may have (step 1 of the safelist).
+const SAFELISTED_LEN: usize = 128;
+
+/// The length of the combined value of `name` in `headers`: the values joined by `, `.
+pub(super) fn combined_len<'a>(
+    headers: impl Iterator<Item = (&'a [u8], &'a [u8])>,
+    name: &[u8],
+) -> usize {
+    headers
+        .take(MAX_HEADER_COUNT)
+        .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+        .enumerate()
+        .fold(0usize, |total, (i, (_, value))| {
+            total
+                .saturating_add(value.len())
+                .saturating_add(if i > 0 { 2 } else { 0 })
+        })
+}
+
+/// Whether the combined value of `name` is CORS-safelisted, as Chromium checks it
+/// (DEV-CHROMIUM-COMBINED-VALUES): Chromium keeps one request header per name, the
+/// script's values joined by `, `, so two `Accept` values of 64 bytes make one of 130 and
+/// need a preflight (recorded: `rc-dup-accept-combined-130`; `rc-dup-accept-short` passes).
+/// The standard checks each header on its own.
+pub(super) fn check_combined<'a>(
+    headers: impl Iterator<Item = (&'a [u8], &'a [u8])> + Clone,
+    name: &[u8],
+    profile: Profile,
+) -> Result<(), NotSafelisted> {
+    if combined_len(headers.clone(), name) > SAFELISTED_LEN {
+        return Err(NotSafelisted::ValueTooLong);
+    }
+    let mut combined = heapless::Vec::<u8, SAFELISTED_LEN>::new();
+    let same_name = headers
+        .take(MAX_HEADER_COUNT)
+        .filter(|(n, _)| n.eq_ignore_ascii_case(name));
+    for (i, (_, value)) in same_name.enumerate() {
+        let separator: &[u8] = if i > 0 { b", " } else { b"" };
+        combined
+            .extend_from_slice(separator)
+            .and_then(|()| combined.extend_from_slice(value))
+            .map_err(|_| NotSafelisted::ValueTooLong)?;
+    }
+    check_cors_safelisted_request_header(name, &combined, profile)
+}
 
 /// Whether Chromium safelists `(name, value)` for a name the standard does not safelist:
 /// the legacy client hints, each with its value rule. `None` when `name` is not one of them.

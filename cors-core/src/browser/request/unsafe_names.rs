@@ -84,17 +84,59 @@ impl<'a, I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone> CorsUnsafeNames<I> {
         // request-header, append its name to unsafeNames; otherwise append its name to
         // potentillyUnsafeNames and increase safelistValueSize by its value's length.
         // (The lists are kept implicit: they are re-derived from `headers` when read.)
-        let safelist_value_size = headers
-            .clone()
-            .take(MAX_HEADER_COUNT)
-            .filter(|(name, value)| is_safelisted(name, value, profile))
-            .fold(0usize, |total, (_, value)| {
-                total.saturating_add(value.len())
-            });
-        Self {
+        let mut this = Self {
             headers,
             profile,
-            safelist_value_size,
+            safelist_value_size: 0,
+        };
+        this.safelist_value_size = this
+            .entries()
+            .filter(|(name, value)| this.check_entry(name, value).is_ok())
+            .fold(0usize, |total, (name, value)| {
+                total.saturating_add(this.entry_len(name, value))
+            });
+        this
+    }
+
+    /// The header list's entries as the profile sees them: every header for the standard;
+    /// for Chromium, one entry per name whose value is the length of the combined value
+    /// (DEV-CHROMIUM-COMBINED-VALUES: Chromium keeps one header per name, its values joined
+    /// by `, `). The value of a Chromium entry is only read for its length, through
+    /// [`Self::check_entry`].
+    fn entries(&self) -> impl Iterator<Item = (&'a [u8], &'a [u8])> + Clone + use<'a, I> {
+        let headers = self.headers.clone().take(MAX_HEADER_COUNT);
+        let profile = self.profile;
+        let all = headers.clone();
+        headers
+            .enumerate()
+            .filter_map(move |(i, (name, value))| match profile {
+                Profile::Spec => Some((name, value)),
+                Profile::Chromium => {
+                    let first = all
+                        .clone()
+                        .take(i)
+                        .all(|(n, _)| !n.eq_ignore_ascii_case(name));
+                    first.then_some((name, value))
+                }
+            })
+    }
+
+    /// Whether an entry is CORS-safelisted: the header itself for the standard, the
+    /// combined value of its name for Chromium.
+    fn check_entry(&self, name: &[u8], value: &[u8]) -> Result<(), NotSafelisted> {
+        match self.profile {
+            Profile::Spec => check_cors_safelisted_request_header(name, value, self.profile),
+            Profile::Chromium => {
+                super::chromium::check_combined(self.headers.clone(), name, self.profile)
+            }
+        }
+    }
+
+    /// The length an entry adds to safelistValueSize.
+    fn entry_len(&self, name: &[u8], value: &[u8]) -> usize {
+        match self.profile {
+            Profile::Spec => value.len(),
+            Profile::Chromium => super::chromium::combined_len(self.headers.clone(), name),
         }
     }
 
@@ -114,13 +156,11 @@ impl<'a, I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone> CorsUnsafeNames<I> {
     pub fn names(
         &self,
     ) -> SortedLowercaseSet<'a, impl Iterator<Item = &'a [u8]> + Clone + use<'a, I>> {
-        let profile = self.profile;
         let all = self.safelist_value_size_exceeded();
+        let this = self.clone();
         SortedLowercaseSet::new(
-            self.headers
-                .clone()
-                .take(MAX_HEADER_COUNT)
-                .filter(move |(name, value)| all || !is_safelisted(name, value, profile))
+            self.entries()
+                .filter(move |(name, value)| all || this.check_entry(name, value).is_err())
                 .map(|(name, _)| name),
         )
     }
@@ -140,15 +180,13 @@ impl<'a, I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone> CorsUnsafeNames<I> {
     /// Why `name` is unsafe, or `None` when it is not in the set.
     pub fn reason(&self, name: &[u8]) -> Option<UnsafeReason> {
         let mut same_name = self
-            .headers
-            .clone()
-            .take(MAX_HEADER_COUNT)
+            .entries()
             .filter(|(n, _)| n.eq_ignore_ascii_case(name))
             .peekable();
         same_name.peek()?;
-        let mut not_safelisted = same_name.clone().filter_map(|(n, value)| {
-            check_cors_safelisted_request_header(n, value, self.profile).err()
-        });
+        let mut not_safelisted = same_name
+            .clone()
+            .filter_map(|(n, value)| self.check_entry(n, value).err());
         match not_safelisted.next() {
             Some(why) => Some(UnsafeReason::NotSafelisted(why)),
             None if self.safelist_value_size_exceeded() => {
@@ -180,10 +218,6 @@ pub fn cors_unsafe_request_header_names<'a, L: HeaderList<'a>>(
     CorsUnsafeNames::new(headers.iter(), profile)
 }
 
-fn is_safelisted(name: &[u8], value: &[u8], profile: Profile) -> bool {
-    check_cors_safelisted_request_header(name, value, profile).is_ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +231,25 @@ mod tests {
             .unwrap();
         assert_eq!(names.is_empty(), out.is_empty());
         out
+    }
+
+    #[test]
+    fn chromium_checks_the_combined_value_of_a_name() {
+        // DEV-CHROMIUM-COMBINED-VALUES, recorded: rc-dup-accept-combined-130 (two Accept
+        // values of 64 bytes: 130 combined, preflighted), rc-dup-accept-short (passes).
+        let a = [b'a'; 64];
+        let pairs: [(&[u8], &[u8]); 2] = [(b"Accept", &a), (b"accept", &a)];
+        let headers = BoundedHeaders::new(&pairs[..]).unwrap();
+        let spec = cors_unsafe_request_header_names(&headers, Profile::Spec);
+        assert!(spec.is_empty());
+        assert_eq!(spec.safelist_value_size(), 128);
+        let chromium = cors_unsafe_request_header_names(&headers, Profile::Chromium);
+        assert!(chromium.names().eq([&b"Accept"[..]]));
+        let short: [(&[u8], &[u8]); 2] = [(b"Accept", b"a/b"), (b"Accept", b"c/d")];
+        let headers = BoundedHeaders::new(&short[..]).unwrap();
+        let chromium = cors_unsafe_request_header_names(&headers, Profile::Chromium);
+        assert!(chromium.is_empty());
+        assert_eq!(chromium.safelist_value_size(), 8, "`a/b, c/d` counted once");
     }
 
     #[test]
