@@ -42,6 +42,7 @@ pub mod browser;
 pub mod http;
 pub mod limits;
 pub mod origin;
+pub mod policy;
 
 pub use origin::host::{
     DomainString, DomainToAscii, Host, HostBuf, HostParseError, IdnaError, NoIdna, parse_host,

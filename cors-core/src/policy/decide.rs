@@ -1,0 +1,280 @@
+//! [`Policy::decide`]: classify a request and answer it.
+//!
+//! The server side of the CORS protocol (<https://fetch.spec.whatwg.org/#http-cors-protocol>):
+//! what the policy sends is exactly what the browser's CORS check
+//! (<https://fetch.spec.whatwg.org/#concept-cors-check>) and CORS-preflight fetch
+//! (<https://fetch.spec.whatwg.org/#cors-preflight-fetch-0>) need to succeed for an allowed
+//! request, and nothing when it is refused.
+
+use super::build::Policy;
+use super::decision::{
+    Decision, REFUSED_PREFLIGHT_STATUS, RejectReason, RequestKind, ResponseHeader, Value,
+};
+use super::limits::MAX_REQUEST_HEADERS_LEN;
+use super::matcher::PatternSlot;
+use crate::http::header::{BoundedHeaders, HeaderList, is_header_name};
+use crate::http::list::list_elements;
+use crate::http::method::{is_cors_safelisted_method, is_forbidden_method, is_method};
+use crate::origin::serialized::{OriginOrNull, parse_origin_or_null};
+
+const ORIGIN: &[u8] = b"origin";
+const REQUEST_METHOD: &[u8] = b"access-control-request-method";
+const REQUEST_HEADERS: &[u8] = b"access-control-request-headers";
+
+const VARY_ORIGIN: &str = "Origin";
+const VARY_PREFLIGHT: &str = "Access-Control-Request-Method, Access-Control-Request-Headers";
+const VARY_ORIGIN_PREFLIGHT: &str =
+    "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+
+/// A refusal: the reason and the request bytes that caused it.
+type Refusal<'d> = (RejectReason, &'d [u8]);
+
+/// The `Access-Control-Request-Headers` names to echo.
+enum Echo<'d> {
+    /// No name was asked for.
+    Nothing,
+    /// Every name is on this one line.
+    Line(&'d [u8]),
+    /// The lines with names, joined by `, ` in the decision's buffer.
+    Joined,
+}
+
+/// Whether a request is a preflight, an actual CORS request or not CORS.
+///
+/// <https://fetch.spec.whatwg.org/#cors-preflight-request>
+fn classify<'d, L: HeaderList<'d>>(method: &[u8], headers: &BoundedHeaders<L>) -> RequestKind {
+    if !headers.contains(ORIGIN) {
+        RequestKind::NotCors
+    } else if method == b"OPTIONS" && headers.contains(REQUEST_METHOD) {
+        RequestKind::Preflight
+    } else {
+        RequestKind::Actual
+    }
+}
+
+impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
+    /// Decides a request from its method and headers. Never fails, never allocates, and
+    /// reads at most [`MAX_REQUEST_HEADERS_LEN`] bytes of `Access-Control-Request-Headers`
+    /// and one `Origin` of at most
+    /// [`MAX_SERIALIZED_ORIGIN_LEN`](crate::limits::MAX_SERIALIZED_ORIGIN_LEN) bytes.
+    ///
+    /// - Not CORS (no `Origin`): no CORS header, unless the policy allows `*`, whose answer
+    ///   is the same for every request (`Access-Control-Allow-Origin: *`, exposure).
+    /// - Preflight: origin, method, then requested headers; allowed gets the success
+    ///   status and the headers, refused gets [`REFUSED_PREFLIGHT_STATUS`] and no CORS
+    ///   header.
+    /// - Actual: origin only; allowed gets the origin, credentials and exposure headers.
+    ///
+    /// `Vary` lists `Origin` whenever the answer depends on it (every answer but a `*`
+    /// policy's) and, for `OPTIONS`, the two request headers a preflight answer depends on:
+    /// on allowed, refused and non-CORS answers alike.
+    pub fn decide<'d, L: HeaderList<'d>>(
+        &'d self,
+        method: &[u8],
+        headers: &BoundedHeaders<L>,
+    ) -> Decision<'d> {
+        let kind = classify(method, headers);
+        let mut decision = Decision::new(kind, self.vary(method));
+        match kind {
+            RequestKind::NotCors => self.answer_not_cors(&mut decision),
+            RequestKind::Actual => self.answer_actual(&mut decision, headers),
+            RequestKind::Preflight => self.answer_preflight(&mut decision, headers),
+        }
+        decision
+    }
+
+    /// The `Vary` value: the same for every request with this method, so a cache keyed on
+    /// method and URL always sees the same one.
+    fn vary(&self, method: &[u8]) -> Option<&'static str> {
+        match (self.is_origin_dependent(), method == b"OPTIONS") {
+            (true, true) => Some(VARY_ORIGIN_PREFLIGHT),
+            (true, false) => Some(VARY_ORIGIN),
+            (false, true) => Some(VARY_PREFLIGHT),
+            (false, false) => None,
+        }
+    }
+
+    fn answer_not_cors<'d>(&'d self, decision: &mut Decision<'d>) {
+        if self.any_origin {
+            // The answer to `*` does not depend on the request: sending it on every response
+            // keeps a cached non-CORS response valid for CORS requests (whatwg/fetch#1601).
+            decision.set(ResponseHeader::AllowOrigin, Value::Bytes(b"*"));
+            self.set_expose_headers(decision);
+        }
+    }
+
+    fn answer_actual<'d, L: HeaderList<'d>>(
+        &'d self,
+        decision: &mut Decision<'d>,
+        headers: &BoundedHeaders<L>,
+    ) {
+        match self.check_origin(headers) {
+            Ok(allow_origin) => {
+                self.set_origin_and_credentials(decision, allow_origin);
+                self.set_expose_headers(decision);
+            }
+            Err((reason, offending)) => decision.refuse(reason, offending),
+        }
+    }
+
+    fn answer_preflight<'d, L: HeaderList<'d>>(
+        &'d self,
+        decision: &mut Decision<'d>,
+        headers: &BoundedHeaders<L>,
+    ) {
+        let checked = self.check_origin(headers).and_then(|allow_origin| {
+            let method = self.check_request_method(headers)?;
+            let echo = self.check_request_headers(headers, &mut decision.joined)?;
+            Ok((allow_origin, method, echo))
+        });
+        let (allow_origin, method, echo) = match checked {
+            Ok(checked) => checked,
+            Err((reason, offending)) => {
+                decision.status = Some(REFUSED_PREFLIGHT_STATUS);
+                return decision.refuse(reason, offending);
+            }
+        };
+        decision.status = Some(self.success_status);
+        self.set_origin_and_credentials(decision, allow_origin);
+        if let Some(method) = method {
+            decision.set(ResponseHeader::AllowMethods, Value::Bytes(method));
+        }
+        match echo {
+            Echo::Nothing => {}
+            Echo::Line(line) => decision.set(ResponseHeader::AllowHeaders, Value::Bytes(line)),
+            Echo::Joined => decision.set(ResponseHeader::AllowHeaders, Value::Joined),
+        }
+        if !self.max_age.is_empty() {
+            decision.set(
+                ResponseHeader::MaxAge,
+                Value::Bytes(self.max_age.as_bytes()),
+            );
+        }
+    }
+
+    fn set_origin_and_credentials<'d>(&'d self, decision: &mut Decision<'d>, origin: &'d [u8]) {
+        decision.set(ResponseHeader::AllowOrigin, Value::Bytes(origin));
+        if self.credentials {
+            decision.set(ResponseHeader::AllowCredentials, Value::Bytes(b"true"));
+        }
+    }
+
+    fn set_expose_headers<'d>(&'d self, decision: &mut Decision<'d>) {
+        if !self.expose_headers.is_empty() {
+            let value = Value::Bytes(self.expose_headers.as_bytes());
+            decision.set(ResponseHeader::ExposeHeaders, value);
+        }
+    }
+
+    /// The `Access-Control-Allow-Origin` value for the request's `Origin`: `*` for a `*`
+    /// policy, otherwise the `Origin` value itself, and only after it parsed strictly and
+    /// matched (misconfiguration classes 1, 7 and 13).
+    fn check_origin<'d, L: HeaderList<'d>>(
+        &'d self,
+        headers: &BoundedHeaders<L>,
+    ) -> Result<&'d [u8], Refusal<'d>> {
+        if self.any_origin {
+            return Ok(b"*");
+        }
+        let mut values = headers.values(ORIGIN);
+        let value = values.next().unwrap_or_default();
+        if values.next().is_some() {
+            return Err((RejectReason::MultipleOrigins, value));
+        }
+        let Ok(origin) = parse_origin_or_null(value) else {
+            return Err((RejectReason::InvalidOrigin, value));
+        };
+        if self.allows_origin(&origin) {
+            return Ok(value);
+        }
+        let reason = match origin {
+            OriginOrNull::Null => RejectReason::NullOriginNotAllowed,
+            OriginOrNull::Origin(_) => RejectReason::OriginNotAllowed,
+        };
+        Err((reason, value))
+    }
+
+    /// The method to echo in `Access-Control-Allow-Methods`: `None` for a CORS-safelisted
+    /// method, which needs none; only the method asked for, never the configured list
+    /// (misconfiguration class 19).
+    fn check_request_method<'d, L: HeaderList<'d>>(
+        &self,
+        headers: &BoundedHeaders<L>,
+    ) -> Result<Option<&'d [u8]>, Refusal<'d>> {
+        let mut values = headers.values(REQUEST_METHOD);
+        let method = values.next().unwrap_or_default();
+        if values.next().is_some() {
+            return Err((RejectReason::MultipleRequestMethods, method));
+        }
+        if !is_method(method) {
+            return Err((RejectReason::InvalidRequestMethod, method));
+        }
+        if is_cors_safelisted_method(method) {
+            return Ok(None);
+        }
+        let allowed = self.methods.is_any() || self.methods.lists(method);
+        if is_forbidden_method(method) || !allowed {
+            return Err((RejectReason::MethodNotAllowed, method));
+        }
+        Ok(Some(method))
+    }
+
+    /// Checks every name of `Access-Control-Request-Headers` (all lines, the `#` list rule:
+    /// optional whitespace and empty elements tolerated, names case-insensitive) and returns
+    /// what to echo. The combined length is checked against [`MAX_REQUEST_HEADERS_LEN`]
+    /// before any byte is read, then each byte is read once (misconfiguration class 18).
+    fn check_request_headers<'d, L: HeaderList<'d>>(
+        &self,
+        headers: &BoundedHeaders<L>,
+        joined: &mut heapless::Vec<u8, MAX_REQUEST_HEADERS_LEN>,
+    ) -> Result<Echo<'d>, Refusal<'d>> {
+        let lines = headers.values(REQUEST_HEADERS);
+        let mut combined = 0usize;
+        for (i, line) in lines.clone().enumerate() {
+            combined += line.len() + if i == 0 { 0 } else { 2 };
+            if combined > MAX_REQUEST_HEADERS_LEN {
+                return Err((RejectReason::RequestHeadersTooLong, line));
+            }
+        }
+        let mut echo = Echo::Nothing;
+        for line in lines {
+            if self.check_header_line(line)? {
+                echo = add_line(echo, line, joined)
+                    .ok_or((RejectReason::RequestHeadersTooLong, line))?;
+            }
+        }
+        Ok(echo)
+    }
+
+    /// Checks the names of one line; returns whether it has any.
+    fn check_header_line<'d>(&self, line: &'d [u8]) -> Result<bool, Refusal<'d>> {
+        let mut any = false;
+        for name in list_elements(line) {
+            if !is_header_name(name) {
+                return Err((RejectReason::InvalidRequestHeaders, name));
+            }
+            if !self.allows_request_header(name) {
+                return Err((RejectReason::RequestHeaderNotAllowed, name));
+            }
+            any = true;
+        }
+        Ok(any)
+    }
+}
+
+/// Adds a line with names to the echo; `None` if the joined lines do not fit, which the
+/// length check before rules out.
+fn add_line<'d>(
+    echo: Echo<'d>,
+    line: &'d [u8],
+    joined: &mut heapless::Vec<u8, MAX_REQUEST_HEADERS_LEN>,
+) -> Option<Echo<'d>> {
+    match echo {
+        Echo::Nothing => return Some(Echo::Line(line)),
+        Echo::Line(first) => joined.extend_from_slice(first).ok()?,
+        Echo::Joined => {}
+    }
+    joined.extend_from_slice(b", ").ok()?;
+    joined.extend_from_slice(line).ok()?;
+    Some(Echo::Joined)
+}

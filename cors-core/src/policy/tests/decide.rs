@@ -1,0 +1,788 @@
+//! Decisions: every request kind, allowed and refused, `Vary` on every path, and the
+//! security invariants of issue 4 checked on every case.
+
+extern crate std;
+
+use std::string::String;
+use std::vec::Vec;
+
+use super::*;
+use crate::http::header::is_header_value;
+use crate::origin::serialized::parse_origin_or_null;
+
+#[derive(Clone, Copy, Debug)]
+enum Which {
+    /// Credentials, exact + subdomain + localhost origins, methods, headers, exposure.
+    Credentialed,
+    /// `*` everywhere, no credentials.
+    Any,
+    /// `*` origins and headers, and `authorization` listed.
+    AnyWithAuthorization,
+    /// `null` allowed, no credentials.
+    Null,
+}
+
+fn policy(which: Which) -> TestPolicy {
+    build(&match which {
+        Which::Credentialed => PolicyConfig {
+            allow_credentials: true,
+            allowed_methods: &["PUT", "DELETE"],
+            allowed_request_headers: &["authorization", "content-type", "x-request-id"],
+            exposed_response_headers: &["x-request-id", "x-trace"],
+            max_age: Some(600),
+            ..PolicyConfig::new(&[
+                "https://app.example.com",
+                "https://*.api.example.com",
+                "http://localhost:*",
+            ])
+        },
+        Which::Any => PolicyConfig {
+            allowed_methods: &["*"],
+            allowed_request_headers: &["*"],
+            exposed_response_headers: &["*"],
+            ..PolicyConfig::new(&["*"])
+        },
+        Which::AnyWithAuthorization => PolicyConfig {
+            allowed_request_headers: &["*", "authorization"],
+            ..PolicyConfig::new(&["*"])
+        },
+        Which::Null => PolicyConfig {
+            allow_null_origin: true,
+            ..PolicyConfig::new(&["null", "https://app.example.com"])
+        },
+    })
+}
+
+const ACAO: &str = "access-control-allow-origin";
+const ACAC: &str = "access-control-allow-credentials";
+const ACAM: &str = "access-control-allow-methods";
+const ACAH: &str = "access-control-allow-headers";
+const ACMA: &str = "access-control-max-age";
+const ACEH: &str = "access-control-expose-headers";
+const VARY: &str = "vary";
+const V_ORIGIN: (&str, &str) = (VARY, "Origin");
+const V_ALL: (&str, &str) = (
+    VARY,
+    "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
+);
+const V_PREFLIGHT: (&str, &str) = (
+    VARY,
+    "Access-Control-Request-Method, Access-Control-Request-Headers",
+);
+
+const APP: (&str, &str) = ("Origin", "https://app.example.com");
+const V1: (&str, &str) = ("Origin", "https://v1.api.example.com");
+
+struct Case {
+    desc: &'static str,
+    policy: Which,
+    method: &'static str,
+    request: &'static [(&'static str, &'static str)],
+    kind: RequestKind,
+    reason: Option<RejectReason>,
+    status: Option<u16>,
+    headers: &'static [(&'static str, &'static str)],
+}
+
+use RejectReason as R;
+use RequestKind::{Actual, NotCors, Preflight};
+use Which::{Any, AnyWithAuthorization, Credentialed, Null};
+
+static CASES: &[Case] = &[
+    Case {
+        desc: "not CORS: Vary: Origin all the same",
+        policy: Credentialed,
+        method: "GET",
+        request: &[],
+        kind: NotCors,
+        reason: None,
+        status: None,
+        headers: &[V_ORIGIN],
+    },
+    Case {
+        desc: "not CORS OPTIONS: Vary lists the preflight headers too",
+        policy: Credentialed,
+        method: "OPTIONS",
+        request: &[("Access-Control-Request-Method", "PUT")],
+        kind: NotCors,
+        reason: None,
+        status: None,
+        headers: &[V_ALL],
+    },
+    Case {
+        desc: "not CORS under *: the constant answer, no Vary",
+        policy: Any,
+        method: "GET",
+        request: &[],
+        kind: NotCors,
+        reason: None,
+        status: None,
+        headers: &[(ACAO, "*"), (ACEH, "*")],
+    },
+    Case {
+        desc: "not CORS OPTIONS under *",
+        policy: Any,
+        method: "OPTIONS",
+        request: &[],
+        kind: NotCors,
+        reason: None,
+        status: None,
+        headers: &[(ACAO, "*"), (ACEH, "*"), V_PREFLIGHT],
+    },
+    Case {
+        desc: "actual, exact origin",
+        policy: Credentialed,
+        method: "GET",
+        request: &[APP],
+        kind: Actual,
+        reason: None,
+        status: None,
+        headers: &[
+            (ACAO, "https://app.example.com"),
+            (ACAC, "true"),
+            (ACEH, "x-request-id, x-trace"),
+            V_ORIGIN,
+        ],
+    },
+    Case {
+        desc: "actual, subdomain",
+        policy: Credentialed,
+        method: "POST",
+        request: &[V1],
+        kind: Actual,
+        reason: None,
+        status: None,
+        headers: &[
+            (ACAO, "https://v1.api.example.com"),
+            (ACAC, "true"),
+            (ACEH, "x-request-id, x-trace"),
+            V_ORIGIN,
+        ],
+    },
+    Case {
+        desc: "actual, localhost on any port",
+        policy: Credentialed,
+        method: "GET",
+        request: &[("Origin", "http://localhost:5173")],
+        kind: Actual,
+        reason: None,
+        status: None,
+        headers: &[
+            (ACAO, "http://localhost:5173"),
+            (ACAC, "true"),
+            (ACEH, "x-request-id, x-trace"),
+            V_ORIGIN,
+        ],
+    },
+    Case {
+        desc: "actual, origin trimmed of OWS as HTTP parsing does",
+        policy: Credentialed,
+        method: "GET",
+        request: &[("Origin", " https://app.example.com\t")],
+        kind: Actual,
+        reason: None,
+        status: None,
+        headers: &[
+            (ACAO, "https://app.example.com"),
+            (ACAC, "true"),
+            (ACEH, "x-request-id, x-trace"),
+            V_ORIGIN,
+        ],
+    },
+    Case {
+        desc: "actual, OPTIONS without ACRM goes to the application",
+        policy: Credentialed,
+        method: "OPTIONS",
+        request: &[APP],
+        kind: Actual,
+        reason: None,
+        status: None,
+        headers: &[
+            (ACAO, "https://app.example.com"),
+            (ACAC, "true"),
+            (ACEH, "x-request-id, x-trace"),
+            V_ALL,
+        ],
+    },
+    Case {
+        desc: "actual, refused origin: no CORS header, still Vary",
+        policy: Credentialed,
+        method: "GET",
+        request: &[("Origin", "https://evil.example")],
+        kind: Actual,
+        reason: Some(R::OriginNotAllowed),
+        status: None,
+        headers: &[V_ORIGIN],
+    },
+    Case {
+        desc: "class 3: prefix match refused",
+        policy: Credentialed,
+        method: "GET",
+        request: &[("Origin", "https://app.example.com.evil.net")],
+        kind: Actual,
+        reason: Some(R::OriginNotAllowed),
+        status: None,
+        headers: &[V_ORIGIN],
+    },
+    Case {
+        desc: "class 4: suffix match refused",
+        policy: Credentialed,
+        method: "GET",
+        request: &[("Origin", "https://evilapp.example.com")],
+        kind: Actual,
+        reason: Some(R::OriginNotAllowed),
+        status: None,
+        headers: &[V_ORIGIN],
+    },
+    Case {
+        desc: "the bare domain of a subdomain wildcard refused",
+        policy: Credentialed,
+        method: "GET",
+        request: &[("Origin", "https://api.example.com")],
+        kind: Actual,
+        reason: Some(R::OriginNotAllowed),
+        status: None,
+        headers: &[V_ORIGIN],
+    },
+    Case {
+        desc: "class 20: uppercase origin is not a serialized origin",
+        policy: Credentialed,
+        method: "GET",
+        request: &[("Origin", "https://APP.example.com")],
+        kind: Actual,
+        reason: Some(R::InvalidOrigin),
+        status: None,
+        headers: &[V_ORIGIN],
+    },
+    Case {
+        desc: "class 13: header injection refused, not reflected",
+        policy: Credentialed,
+        method: "GET",
+        request: &[("Origin", "https://app.example.com\r\nX: y")],
+        kind: Actual,
+        reason: Some(R::InvalidOrigin),
+        status: None,
+        headers: &[V_ORIGIN],
+    },
+    Case {
+        desc: "class 13: under * the injection is never reflected",
+        policy: Any,
+        method: "GET",
+        request: &[("Origin", "https://a.example\r\nX: y")],
+        kind: Actual,
+        reason: None,
+        status: None,
+        headers: &[(ACAO, "*"), (ACEH, "*")],
+    },
+    Case {
+        desc: "class 17: two Origin headers",
+        policy: Credentialed,
+        method: "GET",
+        request: &[APP, APP],
+        kind: Actual,
+        reason: Some(R::MultipleOrigins),
+        status: None,
+        headers: &[V_ORIGIN],
+    },
+    Case {
+        desc: "class 8: null refused",
+        policy: Credentialed,
+        method: "GET",
+        request: &[("Origin", "null")],
+        kind: Actual,
+        reason: Some(R::NullOriginNotAllowed),
+        status: None,
+        headers: &[V_ORIGIN],
+    },
+    Case {
+        desc: "class 8: null allowed by opt-in",
+        policy: Null,
+        method: "GET",
+        request: &[("Origin", "null")],
+        kind: Actual,
+        reason: None,
+        status: None,
+        headers: &[(ACAO, "null"), V_ORIGIN],
+    },
+    Case {
+        desc: "preflight allowed",
+        policy: Credentialed,
+        method: "OPTIONS",
+        request: &[
+            V1,
+            ("Access-Control-Request-Method", "PUT"),
+            (
+                "Access-Control-Request-Headers",
+                "authorization,content-type",
+            ),
+        ],
+        kind: Preflight,
+        reason: None,
+        status: Some(204),
+        headers: &[
+            (ACAO, "https://v1.api.example.com"),
+            (ACAC, "true"),
+            (ACAM, "PUT"),
+            (ACAH, "authorization,content-type"),
+            (ACMA, "600"),
+            V_ALL,
+        ],
+    },
+    Case {
+        desc: "preflight for a safelisted method needs no ACAM",
+        policy: Credentialed,
+        method: "OPTIONS",
+        request: &[
+            APP,
+            ("Access-Control-Request-Method", "POST"),
+            ("Access-Control-Request-Headers", "content-type"),
+        ],
+        kind: Preflight,
+        reason: None,
+        status: Some(204),
+        headers: &[
+            (ACAO, "https://app.example.com"),
+            (ACAC, "true"),
+            (ACAH, "content-type"),
+            (ACMA, "600"),
+            V_ALL,
+        ],
+    },
+    Case {
+        desc: "preflight without ACRH",
+        policy: Credentialed,
+        method: "OPTIONS",
+        request: &[APP, ("Access-Control-Request-Method", "DELETE")],
+        kind: Preflight,
+        reason: None,
+        status: Some(204),
+        headers: &[
+            (ACAO, "https://app.example.com"),
+            (ACAC, "true"),
+            (ACAM, "DELETE"),
+            (ACMA, "600"),
+            V_ALL,
+        ],
+    },
+    Case {
+        desc: "preflight methods are case-sensitive",
+        policy: Credentialed,
+        method: "OPTIONS",
+        request: &[APP, ("Access-Control-Request-Method", "put")],
+        kind: Preflight,
+        reason: Some(R::MethodNotAllowed),
+        status: Some(403),
+        headers: &[V_ALL],
+    },
+    Case {
+        desc: "preflight method not allowed",
+        policy: Credentialed,
+        method: "OPTIONS",
+        request: &[APP, ("Access-Control-Request-Method", "PATCH")],
+        kind: Preflight,
+        reason: Some(R::MethodNotAllowed),
+        status: Some(403),
+        headers: &[V_ALL],
+    },
+    Case {
+        desc: "a forbidden method is refused even under *",
+        policy: Any,
+        method: "OPTIONS",
+        request: &[APP, ("Access-Control-Request-Method", "TRACE")],
+        kind: Preflight,
+        reason: Some(R::MethodNotAllowed),
+        status: Some(403),
+        headers: &[V_PREFLIGHT],
+    },
+    Case {
+        desc: "preflight header not allowed",
+        policy: Credentialed,
+        method: "OPTIONS",
+        request: &[
+            APP,
+            ("Access-Control-Request-Method", "PUT"),
+            ("Access-Control-Request-Headers", "content-type,x-other"),
+        ],
+        kind: Preflight,
+        reason: Some(R::RequestHeaderNotAllowed),
+        status: Some(403),
+        headers: &[V_ALL],
+    },
+    Case {
+        desc: "ACRH: case-insensitive, OWS and empty elements tolerated, echoed as sent",
+        policy: Credentialed,
+        method: "OPTIONS",
+        request: &[
+            APP,
+            ("Access-Control-Request-Method", "PUT"),
+            (
+                "Access-Control-Request-Headers",
+                "Authorization , ,CONTENT-TYPE,,",
+            ),
+        ],
+        kind: Preflight,
+        reason: None,
+        status: Some(204),
+        headers: &[
+            (ACAO, "https://app.example.com"),
+            (ACAC, "true"),
+            (ACAM, "PUT"),
+            (ACAH, "Authorization , ,CONTENT-TYPE,,"),
+            (ACMA, "600"),
+            V_ALL,
+        ],
+    },
+    Case {
+        desc: "ACRH over two lines: echoed as one combined value",
+        policy: Credentialed,
+        method: "OPTIONS",
+        request: &[
+            APP,
+            ("Access-Control-Request-Method", "PUT"),
+            ("Access-Control-Request-Headers", "authorization"),
+            ("access-control-request-headers", "x-request-id"),
+        ],
+        kind: Preflight,
+        reason: None,
+        status: Some(204),
+        headers: &[
+            (ACAO, "https://app.example.com"),
+            (ACAC, "true"),
+            (ACAM, "PUT"),
+            (ACAH, "authorization, x-request-id"),
+            (ACMA, "600"),
+            V_ALL,
+        ],
+    },
+    Case {
+        desc: "ACRH empty: nothing to echo",
+        policy: Credentialed,
+        method: "OPTIONS",
+        request: &[
+            APP,
+            ("Access-Control-Request-Method", "PUT"),
+            ("Access-Control-Request-Headers", ""),
+        ],
+        kind: Preflight,
+        reason: None,
+        status: Some(204),
+        headers: &[
+            (ACAO, "https://app.example.com"),
+            (ACAC, "true"),
+            (ACAM, "PUT"),
+            (ACMA, "600"),
+            V_ALL,
+        ],
+    },
+    Case {
+        desc: "ACRH element that is not a name",
+        policy: Credentialed,
+        method: "OPTIONS",
+        request: &[
+            APP,
+            ("Access-Control-Request-Method", "PUT"),
+            ("Access-Control-Request-Headers", "x foo"),
+        ],
+        kind: Preflight,
+        reason: Some(R::InvalidRequestHeaders),
+        status: Some(403),
+        headers: &[V_ALL],
+    },
+    Case {
+        desc: "preflight from a refused origin: nothing leaks (class 19)",
+        policy: Credentialed,
+        method: "OPTIONS",
+        request: &[
+            ("Origin", "https://evil.example"),
+            ("Access-Control-Request-Method", "PUT"),
+        ],
+        kind: Preflight,
+        reason: Some(R::OriginNotAllowed),
+        status: Some(403),
+        headers: &[V_ALL],
+    },
+    Case {
+        desc: "preflight under *: echo, no credentials, Vary without Origin",
+        policy: Any,
+        method: "OPTIONS",
+        request: &[
+            ("Origin", "https://anyone.example"),
+            ("Access-Control-Request-Method", "PATCH"),
+            ("Access-Control-Request-Headers", "x-foo"),
+        ],
+        kind: Preflight,
+        reason: None,
+        status: Some(204),
+        headers: &[(ACAO, "*"), (ACAM, "PATCH"), (ACAH, "x-foo"), V_PREFLIGHT],
+    },
+    Case {
+        desc: "* never covers authorization",
+        policy: Any,
+        method: "OPTIONS",
+        request: &[
+            APP,
+            ("Access-Control-Request-Method", "GET"),
+            ("Access-Control-Request-Headers", "authorization"),
+        ],
+        kind: Preflight,
+        reason: Some(R::RequestHeaderNotAllowed),
+        status: Some(403),
+        headers: &[V_PREFLIGHT],
+    },
+    Case {
+        desc: "authorization listed next to *: echoed explicitly",
+        policy: AnyWithAuthorization,
+        method: "OPTIONS",
+        request: &[
+            APP,
+            ("Access-Control-Request-Method", "GET"),
+            ("Access-Control-Request-Headers", "authorization,x-foo"),
+        ],
+        kind: Preflight,
+        reason: None,
+        status: Some(204),
+        headers: &[(ACAO, "*"), (ACAH, "authorization,x-foo"), V_PREFLIGHT],
+    },
+    Case {
+        desc: "two ACRM headers",
+        policy: Credentialed,
+        method: "OPTIONS",
+        request: &[
+            APP,
+            ("Access-Control-Request-Method", "PUT"),
+            ("Access-Control-Request-Method", "PUT"),
+        ],
+        kind: Preflight,
+        reason: Some(R::MultipleRequestMethods),
+        status: Some(403),
+        headers: &[V_ALL],
+    },
+    Case {
+        desc: "ACRM that is not a method",
+        policy: Credentialed,
+        method: "OPTIONS",
+        request: &[APP, ("Access-Control-Request-Method", "PU T")],
+        kind: Preflight,
+        reason: Some(R::InvalidRequestMethod),
+        status: Some(403),
+        headers: &[V_ALL],
+    },
+    Case {
+        desc: "empty ACRM",
+        policy: Credentialed,
+        method: "OPTIONS",
+        request: &[APP, ("Access-Control-Request-Method", "")],
+        kind: Preflight,
+        reason: Some(R::InvalidRequestMethod),
+        status: Some(403),
+        headers: &[V_ALL],
+    },
+    Case {
+        desc: "preflight with a malformed origin under *: * only",
+        policy: Any,
+        method: "OPTIONS",
+        request: &[
+            ("Origin", "not an origin"),
+            ("Access-Control-Request-Method", "PATCH"),
+        ],
+        kind: Preflight,
+        reason: None,
+        status: Some(204),
+        headers: &[(ACAO, "*"), (ACAM, "PATCH"), V_PREFLIGHT],
+    },
+    Case {
+        desc: "a lowercase options method is not a preflight",
+        policy: Credentialed,
+        method: "options",
+        request: &[APP, ("Access-Control-Request-Method", "PUT")],
+        kind: Actual,
+        reason: None,
+        status: None,
+        headers: &[
+            (ACAO, "https://app.example.com"),
+            (ACAC, "true"),
+            (ACEH, "x-request-id, x-trace"),
+            V_ORIGIN,
+        ],
+    },
+];
+
+/// The invariants of issue 4 that hold for every decision.
+fn check_invariants(desc: &str, decision: &Decision<'_>) {
+    let headers: Vec<_> = decision.headers().collect();
+    let value = |name: &str| headers.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+    if value(ACAO) == Some(b"*") {
+        assert_eq!(value(ACAC), None, "{desc}: * with credentials");
+    }
+    if !decision.is_allowed() {
+        assert!(
+            headers.iter().all(|(n, _)| *n == VARY),
+            "{desc}: CORS header on a refusal"
+        );
+    }
+    if let Some(origin) = value(ACAO) {
+        assert!(
+            origin == b"*" || parse_origin_or_null(origin).is_ok(),
+            "{desc}: ACAO {origin:?}"
+        );
+    }
+    for (i, (name, value)) in headers.iter().enumerate() {
+        assert!(is_header_value(value), "{desc}: {name} {value:?}");
+        assert!(
+            headers.iter().skip(i + 1).all(|(other, _)| other != name),
+            "{desc}: {name} twice"
+        );
+    }
+}
+
+#[test]
+fn decides_every_kind_allowed_and_refused() {
+    for case in CASES {
+        let policy = policy(case.policy);
+        let decision = decide(&policy, case.method, case.request);
+        assert_eq!(decision.kind(), case.kind, "{}", case.desc);
+        assert_eq!(decision.reason(), case.reason, "{}", case.desc);
+        assert_eq!(
+            decision.is_allowed(),
+            case.reason.is_none(),
+            "{}",
+            case.desc
+        );
+        assert_eq!(decision.status(), case.status, "{}", case.desc);
+        let expected: Vec<_> = case
+            .headers
+            .iter()
+            .map(|(n, v)| (*n, String::from(*v)))
+            .collect();
+        assert_eq!(header_text(&decision), expected, "{}", case.desc);
+        check_invariants(case.desc, &decision);
+    }
+}
+
+#[test]
+fn reports_the_offending_value_for_logs() {
+    let policy = policy(Credentialed);
+    let request = [
+        APP,
+        ("Access-Control-Request-Method", "PUT"),
+        ("Access-Control-Request-Headers", "content-type, x-other"),
+    ];
+    let decision = decide(&policy, "OPTIONS", &request);
+    assert_eq!(decision.offending_value(), Some(&b"x-other"[..]));
+    let injected = [("Origin", "https://a.example\r\nX: y")];
+    let decision = decide(&policy, "GET", &injected);
+    assert_eq!(
+        decision.offending_value(),
+        Some(&b"https://a.example\r\nX: y"[..])
+    );
+    assert_eq!(decision.header(ResponseHeader::AllowOrigin), None);
+    assert_eq!(decision.header(ResponseHeader::Vary), Some(&b"Origin"[..]));
+}
+
+fn preflight_with_headers(policy: &TestPolicy, lines: &[String]) -> Option<RejectReason> {
+    let mut request: Vec<(&str, &str)> = std::vec![APP, ("Access-Control-Request-Method", "PUT")];
+    request.extend(
+        lines
+            .iter()
+            .map(|line| ("Access-Control-Request-Headers", line.as_str())),
+    );
+    let headers = BoundedHeaders::new(&request[..]).unwrap();
+    let decision = policy.decide(b"OPTIONS", &headers);
+    check_invariants("adversarial", &decision);
+    decision.reason()
+}
+
+#[test]
+fn rejects_adversarial_request_headers_in_bounded_work() {
+    use super::super::limits::MAX_REQUEST_HEADERS_LEN;
+    let policy = policy(Credentialed);
+    let commas = |n: usize| ",".repeat(n);
+    // At the limit: only empty elements, nothing to echo.
+    assert_eq!(
+        preflight_with_headers(&policy, &[commas(MAX_REQUEST_HEADERS_LEN)]),
+        None
+    );
+    // Too long by 1: refused before any byte is read.
+    assert_eq!(
+        preflight_with_headers(&policy, &[commas(MAX_REQUEST_HEADERS_LEN + 1)]),
+        Some(R::RequestHeadersTooLong)
+    );
+    assert_eq!(
+        preflight_with_headers(&policy, &[commas(65_536)]),
+        Some(R::RequestHeadersTooLong)
+    );
+    // Many lines count with their separators.
+    let many = std::vec![String::from("content-type"); 200];
+    assert_eq!(
+        preflight_with_headers(&policy, &many),
+        Some(R::RequestHeadersTooLong)
+    );
+    let empty_lines = std::vec![String::new(); 200];
+    assert_eq!(preflight_with_headers(&policy, &empty_lines), None);
+    // A mebibyte of commas never reaches the policy: the header list limits refuse it.
+    let huge = [
+        APP,
+        ("Access-Control-Request-Method", "PUT"),
+        ("Access-Control-Request-Headers", &*commas(1 << 20)),
+    ];
+    assert!(BoundedHeaders::new(&huge[..]).is_err());
+}
+
+#[test]
+fn joins_many_request_header_lines_up_to_the_limit() {
+    let policy = build(&PolicyConfig {
+        allowed_request_headers: &["*"],
+        ..PolicyConfig::new(&["https://app.example.com"])
+    });
+    let lines: Vec<String> = (0..10).map(|i| std::format!("x-h{i}")).collect();
+    let mut request: Vec<(&str, &str)> = std::vec![APP, ("Access-Control-Request-Method", "GET")];
+    request.extend(
+        lines
+            .iter()
+            .map(|line| ("Access-Control-Request-Headers", line.as_str())),
+    );
+    let headers = BoundedHeaders::new(&request[..]).unwrap();
+    let decision = policy.decide(b"OPTIONS", &headers);
+    let expected = "x-h0, x-h1, x-h2, x-h3, x-h4, x-h5, x-h6, x-h7, x-h8, x-h9";
+    assert_eq!(
+        decision.header(ResponseHeader::AllowHeaders),
+        Some(expected.as_bytes())
+    );
+}
+
+#[test]
+fn names_kinds_and_reasons_uniquely() {
+    assert_eq!(
+        [NotCors.as_str(), Preflight.as_str(), Actual.as_str()],
+        ["not-cors", "preflight", "actual"]
+    );
+    let reasons = [
+        R::InvalidOrigin,
+        R::MultipleOrigins,
+        R::NullOriginNotAllowed,
+        R::OriginNotAllowed,
+        R::MultipleRequestMethods,
+        R::InvalidRequestMethod,
+        R::MethodNotAllowed,
+        R::RequestHeadersTooLong,
+        R::InvalidRequestHeaders,
+        R::RequestHeaderNotAllowed,
+    ];
+    for (i, a) in reasons.iter().enumerate() {
+        assert!(
+            reasons
+                .iter()
+                .skip(i + 1)
+                .all(|b| a.as_str() != b.as_str() && a.description() != b.description())
+        );
+    }
+}
+
+#[test]
+fn vary_merges_into_the_application_vary() {
+    let policy = policy(Credentialed);
+    let decision = decide(&policy, "GET", &[]);
+    let mut out = String::new();
+    merge_vary(Some(b"Accept-Encoding"), decision.vary().unwrap(), &mut out).unwrap();
+    assert_eq!(out, "Accept-Encoding, Origin");
+}
