@@ -49,9 +49,9 @@ pub use cors_core;
 mod error;
 mod idna;
 mod owned;
-mod psl;
 #[cfg(feature = "files")]
 pub mod policy;
+mod psl;
 #[cfg(feature = "files")]
 pub mod scenario;
 

@@ -45,7 +45,7 @@ pub fn read_response(text: &str) -> Result<ScenarioResponse, ScenarioFileError> 
 
 /// The status code of `HTTP/x.y NNN reason`.
 fn status_code(line: &str) -> Option<u16> {
-    let mut parts = line.trim().split_whitespace();
+    let mut parts = line.split_whitespace();
     let version = parts.next()?;
     let code = parts.next()?;
     (version.starts_with("HTTP/") && code.len() == 3)
