@@ -18,6 +18,14 @@
 //! | host parser | [`parse_host`] | <https://url.spec.whatwg.org/#concept-host-parser> |
 //! | IPv4 / IPv6 | [`parse_ipv4`], [`parse_ipv6`] | <https://url.spec.whatwg.org/#concept-ipv4-parser> |
 //! | sites | [`same_site`], [`schemelessly_same_site`], [`obtain_site`] | <https://html.spec.whatwg.org/multipage/browsers.html#sites> |
+//! | header lists, get, `#` lists, get-decode-split, methods, MIME types, ranges | [`http`] | <https://fetch.spec.whatwg.org/#http> |
+//! | the browser: safelists, forbidden headers, the verdict, the preflight request | [`browser::request`] | <https://fetch.spec.whatwg.org/#main-fetch> |
+//! | the browser: CORS check, preflight validation, cache, filtering, TAO | [`browser::response`] | <https://fetch.spec.whatwg.org/#http-cors-protocol> |
+//! | one fetch end to end, profiles, diagnostics | [`browser::run_fetch`], [`browser::Profile`], [`browser::diagnostics`] | <https://fetch.spec.whatwg.org/#http-fetch> |
+//! | the server policy: validated once, decisions without allocation | [`policy`] | <https://fetch.spec.whatwg.org/#cors-protocol-and-credentials> |
+//!
+//! The browser model and the server policy share only [`http`] and [`origin`]: neither calls
+//! the other, so the policy's answers can be checked by the browser model in tests.
 //!
 //! # No panics
 //!
