@@ -84,3 +84,15 @@ pub fn describe_host(result: Result<HostBuf, HostParseError>) -> String {
     };
     format!("{host} ({kind})")
 }
+
+/// The browser-side groups of `cors-vectors.json` as checks: one type per group whose values
+/// carry one vector's facts, and [`browser_vectors::Vector::check`] holding the browser model
+/// to them.
+///
+/// Every vector runs under both [`browser_vectors::Reading`]s: the Fetch Standard's
+/// expectation in [`Profile::Spec`](cors_core::browser::Profile::Spec), the
+/// web-platform-tests expectation in
+/// [`Profile::Chromium`](cors_core::browser::Profile::Chromium). The two differ only where
+/// the file records a difference (`fetch_spec_2026_07_*` next to `wpt_expect_*`); a check
+/// known not to pass is listed in [`browser_vectors::EXPECTED_FAILURES`] with its reason.
+pub mod browser_vectors;
