@@ -4,15 +4,15 @@ use core::cmp::Ordering;
 use core::fmt::{self, Write as _};
 
 use super::config::{PolicyConfig, validate};
-use super::limits::{
-    MAX_AGE_DIGITS, MAX_ALLOWED_METHODS, MAX_ALLOWED_ORIGINS, MAX_ALLOWED_REQUEST_HEADERS,
-    MAX_EXPOSE_HEADERS_VALUE_LEN, MAX_EXPOSED_RESPONSE_HEADERS,
-};
 use super::matcher::{HostText, Matcher, PatternSlot};
 use super::names::is_cors_non_wildcard_request_header_name;
 use super::pattern::{OriginPattern, parse_pattern};
 use super::problem::{Problem, ProblemCounts, ProblemValue, Rule, Setting};
 use crate::http::names::cmp_lowercase;
+use crate::limits::{
+    MAX_AGE_DIGITS, MAX_ALLOWED_METHODS, MAX_ALLOWED_ORIGINS, MAX_ALLOWED_REQUEST_HEADERS,
+    MAX_EXPOSE_HEADERS_VALUE_LEN, MAX_EXPOSED_RESPONSE_HEADERS,
+};
 use crate::origin::host::Host;
 use crate::origin::serialized::OriginOrNull;
 use crate::origin::site::PublicSuffixList;
@@ -102,7 +102,7 @@ fn cmp_bytes(a: &[u8], b: &[u8]) -> Ordering {
 /// The host patterns of `allowed_origins` live sorted in storage `S` the caller provides
 /// (`[PatternSlot; N]`, `&mut [PatternSlot]` or a `Vec`), so the core never allocates and
 /// the size is the caller's choice: a handful of slots on a microcontroller, a hundred
-/// thousand in a gateway. Everything else is inline, of sizes fixed by [`super::limits`].
+/// thousand in a gateway. Everything else is inline, of sizes fixed by [`crate::limits`].
 #[derive(Clone, Debug)]
 pub struct Policy<'c, S> {
     pub(crate) slots: S,

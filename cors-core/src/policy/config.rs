@@ -7,10 +7,6 @@
 
 use core::net::Ipv4Addr;
 
-use super::limits::{
-    MAX_ALLOWED_METHODS, MAX_ALLOWED_ORIGINS, MAX_ALLOWED_REQUEST_HEADERS, MAX_CONFIG_NAME_LEN,
-    MAX_EXPOSE_HEADERS_VALUE_LEN, MAX_EXPOSED_RESPONSE_HEADERS,
-};
 use super::names::{
     is_cors_non_wildcard_request_header_name, is_cors_safelisted_response_header_name,
     is_forbidden_request_header_name, is_forbidden_response_header_name,
@@ -20,6 +16,10 @@ use super::pattern::{OriginPattern, parse_pattern};
 use super::problem::{Problem, ProblemCounts, ProblemValue, Rule, Setting};
 use crate::http::header::is_header_name;
 use crate::http::method::{is_forbidden_method, is_method, normalize_method};
+use crate::limits::{
+    MAX_ALLOWED_METHODS, MAX_ALLOWED_ORIGINS, MAX_ALLOWED_REQUEST_HEADERS, MAX_CONFIG_NAME_LEN,
+    MAX_EXPOSE_HEADERS_VALUE_LEN, MAX_EXPOSED_RESPONSE_HEADERS,
+};
 use crate::origin::host::Host;
 use crate::origin::site::{PublicSuffixList, public_suffix};
 

@@ -10,11 +10,11 @@ use super::build::Policy;
 use super::decision::{
     Decision, REFUSED_PREFLIGHT_STATUS, RejectReason, RequestKind, ResponseHeader, Value,
 };
-use super::limits::MAX_REQUEST_HEADERS_LEN;
 use super::matcher::PatternSlot;
 use crate::http::header::{BoundedHeaders, HeaderList, is_header_name};
 use crate::http::list::list_elements;
 use crate::http::method::{is_cors_safelisted_method, is_forbidden_method, is_method};
+use crate::limits::MAX_REQUEST_HEADERS_LEN;
 use crate::origin::serialized::{OriginOrNull, parse_origin_or_null};
 
 const ORIGIN: &[u8] = b"origin";

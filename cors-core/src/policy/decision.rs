@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use super::limits::MAX_REQUEST_HEADERS_LEN;
+use crate::limits::MAX_REQUEST_HEADERS_LEN;
 
 /// What kind of request the server received.
 ///

@@ -10,8 +10,8 @@
 
 use core::cmp::Ordering;
 
-use super::limits::MAX_HOST_LABELS;
 use super::pattern::{OriginPattern, PortPattern};
+use crate::limits::MAX_HOST_LABELS;
 use crate::origin::host::Host;
 
 /// The sort and search key of a host pattern.

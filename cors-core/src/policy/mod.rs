@@ -54,7 +54,7 @@
 //! | request headers echoed, `*` never covers `authorization` | [`ResponseHeader::AllowHeaders`] | <https://fetch.spec.whatwg.org/#cors-non-wildcard-request-header-name>; class 18, 19 |
 //! | refusal reasons, never sent | [`RejectReason`] | — |
 //! | `Vary` on every answer, merged | [`Decision::vary`], [`merge_vary`] | <https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches>; class 12 |
-//! | limits | [`limits`] | class 18 |
+//! | limits | [`crate::limits`] | class 18 |
 //!
 //! # Choices
 //!
@@ -87,13 +87,12 @@
 //! # No panics
 //!
 //! Non-test code has no `unwrap`, `expect`, `panic!` or indexing; every loop over input is
-//! bounded by a named limit of [`limits`].
+//! bounded by a named limit of [`crate::limits`].
 
 mod build;
 mod config;
 mod decide;
 mod decision;
-pub mod limits;
 mod matcher;
 mod names;
 mod pattern;

@@ -18,8 +18,8 @@
 
 use core::fmt;
 
-use super::limits::MAX_PATTERN_LEN;
 use super::matcher::HostText;
+use crate::limits::MAX_PATTERN_LEN;
 use crate::origin::TupleOrigin;
 use crate::origin::host::Host;
 use crate::origin::serialized::{OriginOrNull, SerializedOriginErrorKind, parse_origin_or_null};

@@ -69,7 +69,7 @@ pub enum Rule {
     /// Not a `token`, so not a method or header name; it could also inject header syntax
     /// (error, class 13).
     InvalidToken,
-    /// Longer than [`MAX_CONFIG_NAME_LEN`](super::limits::MAX_CONFIG_NAME_LEN) bytes (error).
+    /// Longer than [`MAX_CONFIG_NAME_LEN`](crate::limits::MAX_CONFIG_NAME_LEN) bytes (error).
     NameTooLong,
     /// `CONNECT`, `TRACE` or `TRACK` (error).
     ForbiddenMethod,
@@ -82,7 +82,7 @@ pub enum Rule {
     /// The list is longer than its limit; entries past the limit are not examined (error).
     TooManyValues,
     /// The exposed names, joined, exceed
-    /// [`MAX_EXPOSE_HEADERS_VALUE_LEN`](super::limits::MAX_EXPOSE_HEADERS_VALUE_LEN) (error).
+    /// [`MAX_EXPOSE_HEADERS_VALUE_LEN`](crate::limits::MAX_EXPOSE_HEADERS_VALUE_LEN) (error).
     ExposeHeadersTooLong,
     /// `allowed_origins` is empty: every CORS request is refused (warning).
     NoAllowedOrigins,

@@ -9,9 +9,9 @@
 
 use core::fmt;
 
-use super::limits::{MAX_VARY_ADDED, MAX_VARY_VALUE_LEN};
 use crate::http::header::{is_header_value, is_token, trim_tab_space};
 use crate::http::list::list_elements;
+use crate::limits::{MAX_VARY_ADDED, MAX_VARY_VALUE_LEN};
 
 /// Why [`merge_vary`] wrote nothing usable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -3,10 +3,12 @@
 //! Every command reads from and writes to the handles in [`Io`], so tests can drive it
 //! without a process; `main` passes the standard streams.
 
+mod audit;
 mod browser;
 mod check;
 mod classify;
 mod origin;
+mod policy;
 mod request;
 mod simulate;
 
@@ -64,8 +66,7 @@ pub(crate) struct Cli {
     command: Command,
 }
 
-/// The commands. Each has its own module; more (`classify`, `check`, `simulate`, `policy`,
-/// `audit`) join this list.
+/// The commands, each in its own module.
 #[derive(Debug, clap::Subcommand)]
 enum Command {
     /// Print the origin of a URL (`null` when it is opaque), or why the URL does not parse.
@@ -78,6 +79,12 @@ enum Command {
     /// The browser's verdict for one request against the responses a server sent: allowed
     /// or blocked, where, why, and what script can read.
     Check(check::CheckArgs),
+    /// Policy files: `check` validates one (every error and warning, with its
+    /// misconfiguration class); `eval` prints what a server running it answers a request.
+    Policy(policy::PolicyArgs),
+    /// The misconfigurations visible in a response a server sent to a request from
+    /// --origin, each with its class: exit 0 when none, 1 when some.
+    Audit(audit::AuditArgs),
 }
 
 /// Runs the command on the standard streams.
@@ -101,6 +108,8 @@ fn run_with(cli: &Cli, io: &mut Io<'_>) -> Status {
         Command::Classify(args) => classify::run(args, cli.json, cli.profile(), io),
         Command::Simulate(args) => simulate::run_command(args, cli.json, io),
         Command::Check(args) => check::run_command(args, cli.json, cli.profile(), io),
+        Command::Policy(args) => policy::run_command(args, cli.json, io),
+        Command::Audit(args) => audit::run_command(args, cli.json, io),
     };
     let status = match result {
         Ok(status) => status,

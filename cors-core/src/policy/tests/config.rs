@@ -688,9 +688,7 @@ fn rules_carry_their_misconfiguration_class() {
 
 #[test]
 fn rejects_lists_over_their_limits() {
-    use super::super::limits::{
-        MAX_ALLOWED_METHODS, MAX_CONFIG_NAME_LEN, MAX_EXPOSE_HEADERS_VALUE_LEN,
-    };
+    use crate::limits::{MAX_ALLOWED_METHODS, MAX_CONFIG_NAME_LEN, MAX_EXPOSE_HEADERS_VALUE_LEN};
     let methods = leak((0..=MAX_ALLOWED_METHODS).map(|i| format!("M{i}")).collect());
     let long_name = leak(std::vec!["X".repeat(MAX_CONFIG_NAME_LEN + 1)]);
     // 40 names of 30 bytes joined by ", " need 40 × 32 − 2 bytes.

@@ -694,7 +694,7 @@ fn preflight_with_headers(policy: &TestPolicy, lines: &[String]) -> Option<Rejec
 
 #[test]
 fn rejects_adversarial_request_headers_in_bounded_work() {
-    use super::super::limits::MAX_REQUEST_HEADERS_LEN;
+    use crate::limits::MAX_REQUEST_HEADERS_LEN;
     let policy = policy(Credentialed);
     let commas = |n: usize| ",".repeat(n);
     // At the limit: only empty elements, nothing to echo.

@@ -407,14 +407,14 @@ fn rejects_every_other_spelling_with_kind_position_and_class() {
 
 #[test]
 fn rejects_a_pattern_too_long_by_1() {
-    let host_len = super::super::limits::MAX_PATTERN_LEN - "https://".len();
+    let host_len = crate::limits::MAX_PATTERN_LEN - "https://".len();
     let at_limit = String::from("https://") + &"a".repeat(host_len);
     assert!(!matches!(parse_pattern(&at_limit), Err(e) if e.kind == K::TooLong));
     let over = at_limit + "a";
     let error = parse_pattern(&over).unwrap_err();
     assert_eq!(
         (error.kind, error.position),
-        (K::TooLong, super::super::limits::MAX_PATTERN_LEN)
+        (K::TooLong, crate::limits::MAX_PATTERN_LEN)
     );
 }
 

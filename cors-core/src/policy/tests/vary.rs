@@ -4,8 +4,8 @@ extern crate std;
 
 use std::string::String;
 
-use super::super::limits::{MAX_VARY_ADDED, MAX_VARY_VALUE_LEN};
 use super::*;
+use crate::limits::{MAX_VARY_ADDED, MAX_VARY_VALUE_LEN};
 
 const PREFLIGHT: &str = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
 
