@@ -13,8 +13,21 @@ package ships it (found with `cargo metadata`, or given with --urltestdata FILE)
                 base) pair of the url tests and of urltestdata.json, and each host of the
                 host tests as http://HOST/ and sc://HOST/.
 
-Usage: python3 fuzz/seed-corpus.py [--urltestdata FILE]   (stdlib only; rerun after the
-tables change; it replaces every seed-* file and leaves other corpus files alone)
+The browser model's targets (fuzz/src/browser.rs) take their seeds from the browser
+unit tests' tables, in the `arbitrary` encoding of their input types (class Arbitrary):
+
+  classify:           a FetchCase: every (name, value) byte-string pair of the request-side
+                      tests (classify.rs, unsafe_names.rs, safelist.rs) alone in a GET, the
+                      multi-header lists of those tests, methods and modes.
+  cors_check:         a CorsCheckCase: the CORS check tables (cors_check_tests.rs).
+  preflight_validate: a PreflightCase: the web-platform-tests preflight-star table
+                      (preflight_tests.rs), in both profiles, and redirects and statuses.
+  header_list:        raw bytes: the list and split tests' values (list.rs, split.rs) and the
+                      preflight-star table's Allow-Methods / Allow-Headers values.
+
+Usage: python3 fuzz/seed-corpus.py [--urltestdata FILE] [--targets NAME ...]   (stdlib
+only; rerun after the tables change; it replaces every seed-* file of the targets it writes
+and leaves other corpus files alone)
 """
 
 import argparse
@@ -139,10 +152,281 @@ def write_corpus(target, seeds):
     print(f"{target}: {len(unique)} seeds in {directory.relative_to(ROOT)}")
 
 
+BROWSER = ROOT / "cors-core/src/browser"
+CLASSIFY_TESTS = BROWSER / "request/classify.rs"
+UNSAFE_NAMES_TESTS = BROWSER / "request/unsafe_names.rs"
+SAFELIST_TESTS = BROWSER / "request/safelist.rs"
+CORS_CHECK_TESTS = BROWSER / "response/cors_check_tests.rs"
+PREFLIGHT_TESTS = BROWSER / "response/preflight_tests.rs"
+LIST_TESTS = ROOT / "cors-core/src/http/list.rs"
+SPLIT_TESTS = ROOT / "cors-core/src/http/split.rs"
+
+# The unit tests' requesting origin (response/test_support.rs ORIGIN), which
+# fuzz/src/browser.rs PREFLIGHT_ORIGIN repeats.
+TEST_ORIGIN = "http://127.0.0.1:8001"
+
+
+class Arbitrary:
+    """The bytes `arbitrary` 1.x (Unstructured, derived types) decodes as a value, built one
+    field at a time, in declaration order:
+
+    - an integer: its little-endian bytes from the front; a bool: one byte, low bit;
+    - an enum (derived): a u32 from the front, variant (u32 * count) >> 32;
+    - &[u8] (not the last field): its length read from the END of the data (1 byte while at
+      most 256 bytes remain, else 2, big-endian, reduced modulo the room left), then that
+      many bytes from the front;
+    - Vec<T>: a byte whose low bit is 1 before each element and a 0 byte after the last,
+      which the last field (take_rest) may leave out.
+    """
+
+    def __init__(self):
+        self.ops = []  # ("front", bytes) or ("len", n)
+
+    def int(self, value, size):
+        self.ops.append(("front", value.to_bytes(size, "little")))
+        return self
+
+    def bool(self, value):
+        return self.int(1 if value else 0, 1)
+
+    def enum(self, index, count):
+        return self.int(-(-(index << 32) // count), 4)
+
+    def slice(self, data):
+        self.ops += [("len", len(data)), ("front", bytes(data))]
+        return self
+
+    def vec(self, items, element, last=False):
+        for item in items:
+            self.int(1, 1)
+            element(self, item)
+        return self if last else self.int(0, 1)
+
+    def finish(self):
+        """The bytes, or None when a length does not fit the encoding."""
+        count = sum(1 for kind, _ in self.ops if kind == "len")
+        sizes = [1] * count
+        # How many bytes each length takes depends on how many remain when it is read, which
+        # depends on the sizes of the lengths: start from 1 each until nothing changes.
+        for _ in range(count + 2):
+            layout = self.layout(sizes)
+            new_sizes = [size for size, _, _ in layout]
+            if new_sizes == sizes:
+                break
+            sizes = new_sizes
+        else:
+            return None
+        lengths = []
+        for size, room, value in layout:
+            if size is None or value > room:
+                return None
+            if size == 2:
+                # With a range of 255 the u16 is read from its first byte only.
+                lengths.append(bytes([value, 0]) if room == 255 else value.to_bytes(2, "big"))
+            else:
+                lengths.append(bytes([value])[:size])
+        front = b"".join(v for k, v in self.ops if k == "front")
+        return front + b"".join(reversed(lengths))
+
+    def layout(self, sizes):
+        """(size, room, length) of each length, given the sizes of all of them: a length is
+        read from 1 byte while at most 256 bytes remain (0 when none remains), else 2."""
+        remaining = sum(len(v) for k, v in self.ops if k == "front") + sum(s or 0 for s in sizes)
+        result = []
+        for kind, value in self.ops:
+            if kind == "front":
+                remaining -= len(value)
+                continue
+            size = 0 if remaining <= 0 else 1 if remaining <= 256 else 2 if remaining <= 65538 else None
+            result.append((size, max(remaining - (size or 0), 0), value))
+            remaining -= size or 0
+        return result
+
+
+def byte_string(literal):
+    """The value of the body of a Rust byte-string literal."""
+    return unescape(literal).encode("latin-1")
+
+
+def byte_pairs(path):
+    """Every (b"name", b"value") pair of a Rust file."""
+    pattern = re.compile(r'\(\s*b' + STRING + r'\s*,\s*b' + STRING + r'\s*\)')
+    return [(byte_string(m.group(1)), byte_string(m.group(2))) for m in pattern.finditer(path.read_text())]
+
+
+def safelist_pairs(path):
+    """The (name, value) of the safelist's cases written as literals: ok/no("desc", "name", b"value"),
+    and the profile cases ("name", b"value", ...)."""
+    text = path.read_text()
+    cases = re.finditer(r'(?:ok|no)\(\s*' + STRING + r'\s*,\s*' + STRING + r'\s*,\s*b' + STRING, text)
+    profile = re.finditer(r'\(\s*' + STRING + r'\s*,\s*b' + STRING + r'\s*,\s*(?:Ok|Err)', text)
+    return [(m.group(2).encode(), byte_string(m.group(3))) for m in cases] + [
+        (m.group(1).encode(), byte_string(m.group(2))) for m in profile
+    ]
+
+
+CREDENTIALS = {"Omit": 0, "SameOrigin": 1, "Include": 2}
+MODES = {"same-origin": 0, "no-cors": 1, "cors": 2}
+
+
+def fetch_case(method, headers, credentials=0, mode=2, profile=0, seed=0x9E3779B97F4A7C15):
+    """A FetchCase (fuzz/src/browser.rs)."""
+    value = Arbitrary().enum(credentials, 3).enum(mode, 3).enum(profile, 2).int(seed, 8)
+    value.slice(method)
+    return value.vec(headers, lambda a, pair: a.slice(pair[0]).slice(pair[1]), last=True).finish()
+
+
+def classify_seeds():
+    pairs = byte_pairs(CLASSIFY_TESTS) + byte_pairs(UNSAFE_NAMES_TESTS) + safelist_pairs(SAFELIST_TESTS)
+    if not pairs:
+        sys.exit("seed-corpus.py: found no header pair in the request-side tests")
+    seeds = [fetch_case(b"GET", [pair], credentials=i % 3, profile=i % 2) for i, pair in enumerate(pairs)]
+    lists = [
+        [(b"x-test-header1", b"test1"), (b"X-test-header3", b"test3"), (b"x-test-header-b", b"test"),
+         (b"Content-Type", b"allowedOrRefused"), (b"Accept", b"*/*"), (b"Accept-Language", b"fr")],
+        [(b"Cookie", b"a=b"), (b"X-B", b"1"), (b"Content-Type", b"application/json"), (b"Accept", b"*/*")],
+        [(b"X-Z", b"1"), (b"accept", b"*/*"), (b"x-a", b"2"), (b"X-z", b"3")],
+        [(b"accept", b"a" * 128)] * 8,
+        [(b"accept", b"a" * 128)] * 4 + [(b"accept-language", b"a" * 128)] * 4 + [(b"Content-Type", b"text/plain")],
+        [(b"Accept", b"a" * 64), (b"accept", b"a" * 64)],
+        [(b"Content-Type", b"text/plain;a"), (b"content-type", b"b")],
+        [(b"X-HTTP-Method-Override", b"put, trace"), (b"Authorization", b"basics"), (b"Range", b"bytes=0-1")],
+        [(b"X-A", b"1"), (b"X B", b"2")],
+    ]
+    for i, headers in enumerate(lists):
+        for profile in (0, 1):
+            seeds.append(fetch_case(b"POST", headers, credentials=i % 3, profile=profile))
+    for method in [b"GET", b"post", b"put", b"patch", b"DELETE", b"CONNECT", b"GE T", b"", b"*"]:
+        seeds.append(fetch_case(method, [(b"Accept", b"*/*")]))
+    for mode in (0, 1):
+        seeds.append(fetch_case(b"GET", [(b"X-A", b"1"), (b"Accept", b"*/*")], mode=mode))
+    return seeds
+
+
+CORS_HEADER_NAMES = {"Access-Control-Allow-Origin": 0, "Access-Control-Allow-Credentials": 2, "Content-Type": 4}
+
+
+def cors_check_case(credentials, origin, headers):
+    """A CorsCheckCase: headers are (name, value) with a name of CORS_HEADER_NAMES."""
+    value = Arbitrary().enum(credentials, 3).slice(origin.encode())
+    element = lambda a, h: a.enum(CORS_HEADER_NAMES[h[0]], 5).slice(h[1].encode())
+    return value.vec(headers, element, last=True).finish()
+
+
+def cors_check_seeds():
+    text = CORS_CHECK_TESTS.read_text()
+    table = re.findall(r'\((Omit|Include|SameOrigin), "([^"]*)", (None|Some\("([^"]*)"\)), (?:true|false)\)', text)
+    if not table:
+        sys.exit("seed-corpus.py: found no table in cors_check_tests.rs")
+    seeds = []
+    for credentials, acao, acac, acac_value in table:
+        headers = [("Access-Control-Allow-Origin", acao)]
+        if acac != "None":
+            headers.append(("Access-Control-Allow-Credentials", acac_value))
+        seeds.append(cors_check_case(CREDENTIALS[credentials], "https://rabbit.invalid", headers))
+    requester, target = "http://www1.web-platform.test:8000", "http://www.web-platform.test:8000"
+    for acao in (requester, target, "", requester + "/", " " + requester + "\t"):
+        seeds.append(cors_check_case(1, requester, [("Access-Control-Allow-Origin", acao)]))
+    seeds += [
+        cors_check_case(0, "null", [("Access-Control-Allow-Origin", "null")]),
+        cors_check_case(0, "null", [("Content-Type", "text/plain")]),
+        cors_check_case(1, TEST_ORIGIN, [("Access-Control-Allow-Origin", TEST_ORIGIN)] * 2),
+        cors_check_case(2, TEST_ORIGIN, [("Access-Control-Allow-Origin", TEST_ORIGIN),
+                                         ("Access-Control-Allow-Credentials", "true"),
+                                         ("Access-Control-Allow-Credentials", "true")]),
+        cors_check_case(2, TEST_ORIGIN, [("Access-Control-Allow-Origin", "*"),
+                                         ("Access-Control-Allow-Credentials", "true")]),
+    ]
+    return seeds
+
+
+PREFLIGHT_HEADER_NAMES = {"ACAO": 0, "ACAC": 1, "ACAM": 2, "ACAH": 3, "MaxAge": 4, "Location": 5}
+
+
+def preflight_case(status, credentials, profile, method, names, headers, use_cors_preflight=False):
+    """A PreflightCase: headers are (name, value), the name a key of PREFLIGHT_HEADER_NAMES or
+    any other name (the Other variant)."""
+    value = Arbitrary().int(status, 2).enum(credentials, 3).enum(profile, 2).bool(use_cors_preflight)
+    value.slice(method.encode()).vec(names, lambda a, n: a.slice(n.encode()))
+
+    def element(a, header):
+        name, text = header
+        if name in PREFLIGHT_HEADER_NAMES:
+            a.enum(PREFLIGHT_HEADER_NAMES[name], 7)
+        else:
+            a.enum(6, 7).slice(name.encode())
+        a.slice(text.encode())
+
+    return value.vec(headers, element, last=True).finish()
+
+
+def preflight_star_table():
+    """The rows of PREFLIGHT_STAR (preflight_tests.rs): method, credentials, names, Allow-Methods,
+    Allow-Headers, Allow-Origin, Allow-Credentials (or None)."""
+    row = re.compile(
+        r'\("([^"]*)", (Omit|Include|SameOrigin), &\[([^\]]*)\], "([^"]*)", "([^"]*)", '
+        r'(ORIGIN|"[^"]*"), (None|Some\("([^"]*)"\)), (?:true|false)\)'
+    )
+    table = []
+    for m in row.finditer(PREFLIGHT_TESTS.read_text()):
+        names = re.findall(STRING, m.group(3))
+        origin = TEST_ORIGIN if m.group(6) == "ORIGIN" else m.group(6).strip('"')
+        acac = None if m.group(7) == "None" else m.group(8)
+        table.append((m.group(1), m.group(2), names, m.group(4), m.group(5), origin, acac))
+    if not table:
+        sys.exit("seed-corpus.py: found no PREFLIGHT_STAR table in preflight_tests.rs")
+    return table
+
+
+def preflight_seeds():
+    seeds = []
+    for method, credentials, names, acam, acah, acao, acac in preflight_star_table():
+        headers = [("ACAO", acao), ("ACAM", acam), ("ACAH", acah)]
+        if acac is not None:
+            headers.append(("ACAC", acac))
+        for profile in (0, 1):
+            seeds.append(preflight_case(204, CREDENTIALS[credentials], profile, method, names, headers))
+    ok = [("ACAO", TEST_ORIGIN), ("ACAM", "PUT, patch"), ("ACAH", "x-test, Authorization"), ("MaxAge", "600")]
+    seeds += [
+        preflight_case(200, 0, 0, "PUT", ["x-test", "authorization"], ok),
+        preflight_case(301, 0, 1, "PUT", ["x-test"], ok + [("Location", "/elsewhere")]),
+        preflight_case(500, 2, 0, "PUT", [], ok + [("ACAC", "true")]),
+        preflight_case(204, 0, 0, "DELETE", [], [("ACAO", "*")], use_cors_preflight=True),
+        preflight_case(204, 0, 1, "PUT", ["x-a"], [("ACAO", "*"), ("access-control-allow-methods", "*"),
+                                                   ("Access-Control-Allow-Headers", "*")]),
+    ]
+    return seeds
+
+
+def header_list_seeds():
+    split_values = [unescape(m.group(1)) for m in re.finditer(r'split\(' + STRING + r'\)', SPLIT_TESTS.read_text())]
+    list_values = [unescape(m.group(1)) for m in re.finditer(r'\(\s*"[Xx]"\s*,\s*' + STRING + r'\s*\)', LIST_TESTS.read_text())]
+    if not split_values or not list_values:
+        sys.exit("seed-corpus.py: found no value in the list and split tests")
+    star = [row[i] for row in preflight_star_table() for i in (3, 4)]
+    extra = ['"unterminated, a', '"a\\', 'a\t,\t,b', "\\,\"\\\"\",x", " , "]
+    return [text.encode("latin-1") for text in split_values + list_values + star + extra]
+
+
+BROWSER_TARGETS = {
+    "classify": classify_seeds,
+    "cors_check": cors_check_seeds,
+    "preflight_validate": preflight_seeds,
+    "header_list": header_list_seeds,
+}
+
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--urltestdata", type=pathlib.Path, help="urltestdata.json to read")
+    parser.add_argument("--targets", nargs="+", metavar="NAME", help="write only these targets' seeds")
     args = parser.parse_args()
+    targets = set(args.targets or ["origin_parse", "url_origin", *BROWSER_TARGETS])
+    for target in sorted(targets & set(BROWSER_TARGETS)):
+        write_corpus(target, BROWSER_TARGETS[target]())
+    if not targets & {"origin_parse", "url_origin"}:
+        return
     cases = urltestdata_cases(args.urltestdata or find_urltestdata())
     host_list = hosts(HOST_TESTS)
     pairs = url_test_pairs(URL_TESTS)
@@ -155,7 +439,8 @@ def main():
         origin_seeds += [utf8(case["input"])] + ([utf8(case["origin"])] if "origin" in case else [])
     for host in host_list:
         origin_seeds += [utf8(f"http://{host}"), utf8(f"https://{host}:8080")]
-    write_corpus("origin_parse", [seed for seed in origin_seeds if seed])
+    if "origin_parse" in targets:
+        write_corpus("origin_parse", [seed for seed in origin_seeds if seed])
 
     url_seeds = []
     for input_text, base in pairs + [(c["input"], c.get("base")) for c in cases]:
@@ -164,7 +449,8 @@ def main():
             url_seeds.append(encode_case(input_bytes, base_bytes))
     for host in host_list:
         url_seeds += [encode_case(utf8(f"http://{host}/"), None), encode_case(utf8(f"sc://{host}/"), None)]
-    write_corpus("url_origin", url_seeds)
+    if "url_origin" in targets:
+        write_corpus("url_origin", url_seeds)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 //! they assert, and the `url` crate as a reference, with its known bugs listed
 //! ([`url_reference`]).
 
+pub mod browser;
+pub mod policy;
 pub mod url_reference;
 
 use arbitrary::Arbitrary;
