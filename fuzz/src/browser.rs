@@ -524,7 +524,7 @@ impl<'a> PreflightCase<'a> {
         let names = self.unsafe_names();
         PreflightedRequest {
             method: self.method,
-            unsafe_header_names: names.to_vec().into_iter(),
+            unsafe_header_names: names.iter().copied(),
             has_authorization: names
                 .iter()
                 .any(|n| n.eq_ignore_ascii_case(b"authorization")),
