@@ -337,6 +337,11 @@ def cors_check_seeds():
         cors_check_case(2, TEST_ORIGIN, [("Access-Control-Allow-Origin", "*"),
                                          ("Access-Control-Allow-Credentials", "true")]),
     ]
+    # Each host kind, then near misses: case, trailing slash, default port, other port.
+    for origin in ("https://[::1]:8443", "http://xn--nxasmq6b.example", "https://page.example"):
+        for acao in (origin, origin.upper(), origin + "/", origin + ":443", origin.replace("s:", ":")):
+            seeds.append(cors_check_case(2, origin, [("Access-Control-Allow-Origin", acao),
+                                                     ("Access-Control-Allow-Credentials", "true")]))
     return seeds
 
 

@@ -232,7 +232,8 @@ pub struct Classification<'a, L> {
 /// The unsafe-request flag is set, as `fetch()` sets it. The verdict depends neither on
 /// the order of the script's headers nor on the case of their names, except in mode
 /// `no-cors`, where which of several same-name values survive depends on their order (the
-/// verdict, opaque, does not).
+/// verdict, opaque, does not), and in profile Chromium when a name repeats: Chromium
+/// checks the values joined in order (DEV-CHROMIUM-COMBINED-VALUES).
 ///
 /// <https://fetch.spec.whatwg.org/#dom-request>, <https://fetch.spec.whatwg.org/#main-fetch>
 pub fn classify_fetch<'a, L: HeaderList<'a>>(

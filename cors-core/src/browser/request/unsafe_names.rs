@@ -65,7 +65,8 @@ pub struct UnsafeName<'a> {
 /// `I` yields the list's headers as (name, value); only the first [`MAX_HEADER_COUNT`]
 /// are read (pass a list checked by [`BoundedHeaders`], or use
 /// [`cors_unsafe_request_header_names`]). The result depends on neither the order of the
-/// headers nor the case of their names.
+/// headers nor the case of their names, except under [`Profile::Chromium`] when a name
+/// repeats: Chromium checks the values joined in order (DEV-CHROMIUM-COMBINED-VALUES).
 ///
 /// <https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names>
 #[derive(Clone, Debug)]
