@@ -11,10 +11,15 @@ use super::*;
 use crate::http::BoundedHeaders;
 use crate::origin::site::PublicSuffixList;
 
+#[path = "config_tests.rs"]
 mod config;
+#[path = "decide_tests.rs"]
 mod decide;
+#[path = "matcher_tests.rs"]
 mod matcher;
+#[path = "pattern_tests.rs"]
 mod pattern;
+#[path = "vary_tests.rs"]
 mod vary;
 
 /// A Public Suffix List holding the rules these tests use; any other domain falls back to
