@@ -8,6 +8,7 @@
 //! <https://fetch.spec.whatwg.org/#http>
 
 pub mod header;
+pub mod header_names;
 pub mod list;
 pub mod method;
 pub mod mime;

@@ -5,9 +5,9 @@ use core::fmt::{self, Write as _};
 
 use super::config::{PolicyConfig, validate};
 use super::matcher::{HostText, Matcher, PatternSlot};
-use super::names::is_cors_non_wildcard_request_header_name;
 use super::pattern::{OriginPattern, parse_pattern};
 use super::problem::{Problem, ProblemCounts, ProblemValue, Rule, Setting};
+use crate::http::header_names::is_cors_non_wildcard_request_header_name;
 use crate::http::names::cmp_lowercase;
 use crate::limits::{
     MAX_AGE_DIGITS, MAX_ALLOWED_METHODS, MAX_ALLOWED_ORIGINS, MAX_ALLOWED_REQUEST_HEADERS,

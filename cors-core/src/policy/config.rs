@@ -7,14 +7,14 @@
 
 use core::net::Ipv4Addr;
 
-use super::names::{
-    is_cors_non_wildcard_request_header_name, is_cors_safelisted_response_header_name,
-    is_forbidden_request_header_name, is_forbidden_response_header_name,
-    is_method_override_header_name,
-};
 use super::pattern::{OriginPattern, parse_pattern};
 use super::problem::{Problem, ProblemCounts, ProblemValue, Rule, Setting};
 use crate::http::header::is_header_name;
+use crate::http::header_names::{
+    has_forbidden_request_header_prefix, is_cors_non_wildcard_request_header_name,
+    is_cors_safelisted_response_header_name, is_forbidden_request_header_name,
+    is_forbidden_response_header_name, is_method_override_header_name,
+};
 use crate::http::method::{is_forbidden_method, is_method, normalize_method};
 use crate::limits::{
     MAX_ALLOWED_METHODS, MAX_ALLOWED_ORIGINS, MAX_ALLOWED_REQUEST_HEADERS, MAX_CONFIG_NAME_LEN,
@@ -256,7 +256,8 @@ fn request_header_rule(name: &str) -> Option<Rule> {
         Some(Rule::NameTooLong)
     } else if !is_header_name(bytes) {
         Some(Rule::InvalidToken)
-    } else if is_forbidden_request_header_name(bytes) {
+    } else if is_forbidden_request_header_name(bytes) || has_forbidden_request_header_prefix(bytes)
+    {
         Some(Rule::ForbiddenRequestHeader)
     } else if is_method_override_header_name(bytes) {
         Some(Rule::MethodOverrideHeader)

@@ -94,7 +94,6 @@ mod config;
 mod decide;
 mod decision;
 mod matcher;
-mod names;
 mod pattern;
 mod problem;
 mod vary;

@@ -4,41 +4,15 @@
 //! <https://fetch.spec.whatwg.org/#forbidden-request-header>,
 //! <https://fetch.spec.whatwg.org/#forbidden-response-header-name>
 
+pub use crate::http::header_names::is_forbidden_response_header_name;
+use crate::http::header_names::{
+    has_forbidden_request_header_prefix, is_forbidden_request_header_name,
+    is_method_override_header_name,
+};
 use crate::http::method::is_forbidden_method;
 use crate::http::split::{DecodeSplit, SplitItem};
 
 /// The names that are forbidden whatever the value (step 1), as the standard lists them.
-const FORBIDDEN_NAMES: [&[u8]; 21] = [
-    b"Accept-Charset",
-    b"Accept-Encoding",
-    b"Access-Control-Request-Headers",
-    b"Access-Control-Request-Method",
-    b"Connection",
-    b"Content-Length",
-    b"Cookie",
-    b"Cookie2",
-    b"Date",
-    b"DNT",
-    b"Expect",
-    b"Host",
-    b"Keep-Alive",
-    b"Origin",
-    b"Referer",
-    b"Set-Cookie",
-    b"TE",
-    b"Trailer",
-    b"Transfer-Encoding",
-    b"Upgrade",
-    b"Via",
-];
-
-/// The names whose value may carry a method (step 3).
-const METHOD_OVERRIDE_NAMES: [&[u8]; 3] = [
-    b"X-HTTP-Method",
-    b"X-HTTP-Method-Override",
-    b"X-Method-Override",
-];
-
 /// Which rule makes a request-header forbidden.
 ///
 /// <https://fetch.spec.whatwg.org/#forbidden-request-header>
@@ -63,20 +37,16 @@ pub enum Forbidden {
 /// <https://fetch.spec.whatwg.org/#forbidden-request-header>
 pub fn forbidden_request_header(name: &[u8], value: &[u8]) -> Option<Forbidden> {
     // Step 1. If name is a byte-case-insensitive match for one of [the names], return true.
-    if FORBIDDEN_NAMES.iter().any(|n| name.eq_ignore_ascii_case(n)) {
+    if is_forbidden_request_header_name(name) {
         return Some(Forbidden::Name);
     }
     // Step 2. If name when byte-lowercased starts with `proxy-` or `sec-`, return true.
-    if starts_with_ignore_case(name, b"proxy-") || starts_with_ignore_case(name, b"sec-") {
+    if has_forbidden_request_header_prefix(name) {
         return Some(Forbidden::Prefix);
     }
     // Step 3. If name is a byte-case-insensitive match for one of `X-HTTP-Method`,
     // `X-HTTP-Method-Override`, or `X-Method-Override`:
-    if METHOD_OVERRIDE_NAMES
-        .iter()
-        .any(|n| name.eq_ignore_ascii_case(n))
-        && value_names_forbidden_method(value)
-    {
+    if is_method_override_header_name(name) && value_names_forbidden_method(value) {
         return Some(Forbidden::MethodOverride);
     }
     // Step 4. Return false.
@@ -107,18 +77,6 @@ fn value_names_forbidden_method(value: &[u8]) -> bool {
         }
     }
     false
-}
-
-fn starts_with_ignore_case(name: &[u8], prefix: &[u8]) -> bool {
-    name.get(..prefix.len())
-        .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
-}
-
-/// Whether `name` is a forbidden response-header name: `Set-Cookie` or `Set-Cookie2`.
-///
-/// <https://fetch.spec.whatwg.org/#forbidden-response-header-name>
-pub fn is_forbidden_response_header_name(name: &[u8]) -> bool {
-    name.eq_ignore_ascii_case(b"set-cookie") || name.eq_ignore_ascii_case(b"set-cookie2")
 }
 
 #[cfg(test)]

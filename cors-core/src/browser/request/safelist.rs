@@ -5,6 +5,8 @@
 
 use core::fmt;
 
+pub use crate::http::header_names::is_cors_non_wildcard_request_header_name;
+
 use crate::browser::Profile;
 use crate::http::mime::{MimeError, parse_mime_type};
 use crate::http::range::{RangeError, parse_single_range_header_value};
@@ -282,14 +284,6 @@ pub fn check_no_cors_safelisted_request_header(
 /// <https://fetch.spec.whatwg.org/#privileged-no-cors-request-header-name>
 pub fn is_privileged_no_cors_request_header_name(name: &[u8]) -> bool {
     name.eq_ignore_ascii_case(b"range")
-}
-
-/// Whether `name` is a CORS non-wildcard request-header name: `Authorization`, which `*`
-/// in `Access-Control-Allow-Headers` never covers.
-///
-/// <https://fetch.spec.whatwg.org/#cors-non-wildcard-request-header-name>
-pub fn is_cors_non_wildcard_request_header_name(name: &[u8]) -> bool {
-    name.eq_ignore_ascii_case(b"authorization")
 }
 
 /// Whether `value` parses as a MIME type whose essence is one of the CORS protocol

@@ -4,24 +4,15 @@
 //! <https://fetch.spec.whatwg.org/#concept-filtered-response-cors>
 
 use crate::browser::CredentialsMode;
-use crate::browser::request::is_forbidden_response_header_name;
 use crate::http::header::{BoundedHeaders, HeaderList, is_header_name};
+use crate::http::header_names::{
+    is_cors_safelisted_response_header_name, is_forbidden_response_header_name,
+};
 use crate::http::list::{ListValues, extract_list_values};
 use crate::http::names::SortedLowercaseSet;
 use crate::limits::MAX_HEADER_COUNT;
 
 const EXPOSE_HEADERS: &[u8] = b"access-control-expose-headers";
-
-/// The names every CORS-filtered response exposes.
-const SAFELISTED: [&[u8]; 7] = [
-    b"cache-control",
-    b"content-language",
-    b"content-length",
-    b"content-type",
-    b"expires",
-    b"last-modified",
-    b"pragma",
-];
 
 /// Words of the bit set marking which headers of a list are exposed.
 const MASK_WORDS: usize = MAX_HEADER_COUNT.div_ceil(64);
@@ -90,7 +81,7 @@ impl<'a, 'h, L: HeaderList<'a>> ExposedHeaders<'h, L> {
     ///
     /// <https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name>
     pub fn is_exposed(&self, name: &[u8]) -> bool {
-        let safelisted = SAFELISTED.iter().any(|s| name.eq_ignore_ascii_case(s));
+        let safelisted = is_cors_safelisted_response_header_name(name);
         safelisted || (!is_forbidden_response_header_name(name) && self.list_contains(name))
     }
 
