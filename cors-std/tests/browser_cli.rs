@@ -2,21 +2,9 @@
 //! come from the Fetch Standard's text and from scenarios recorded in real Chromium.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-/// The exit code, stdout and stderr of `cors ARGS`.
-fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let output = match Command::new(env!("CARGO_BIN_EXE_cors")).args(args).output() {
-        Ok(output) => output,
-        Err(error) => panic!("cannot run cors: {error}"),
-    };
-    let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
-    (
-        output.status.code(),
-        text(output.stdout),
-        text(output.stderr),
-    )
-}
+mod common;
+use common::{run, temp_file};
 
 fn json(stdout: &str) -> serde_json::Value {
     match serde_json::from_str(stdout) {
@@ -30,15 +18,6 @@ fn scenarios(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../tests/data/scenarios")
         .join(name)
-}
-
-/// A temporary file with `text`, named for the test.
-fn temp_file(name: &str, text: &str) -> PathBuf {
-    let path = std::env::temp_dir().join(format!("cors-cli-{}-{name}", std::process::id()));
-    if let Err(error) = std::fs::write(&path, text) {
-        panic!("cannot write {}: {error}", path.display());
-    }
-    path
 }
 
 #[test]

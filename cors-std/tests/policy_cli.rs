@@ -5,24 +5,12 @@
 //! answer: <https://fetch.spec.whatwg.org/#http-cors-protocol>) and its CORS check
 //! (<https://fetch.spec.whatwg.org/#concept-cors-check>), not from the code.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
+
+mod common;
+use common::{run, temp_file};
 
 use serde_json::{Value, json};
-
-/// The exit code, stdout and stderr of `cors ARGS`.
-fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let output = match Command::new(env!("CARGO_BIN_EXE_cors")).args(args).output() {
-        Ok(output) => output,
-        Err(error) => panic!("cannot run cors: {error}"),
-    };
-    let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
-    (
-        output.status.code(),
-        text(output.stdout),
-        text(output.stderr),
-    )
-}
 
 /// `cors --json ARGS`: the exit code and the JSON printed.
 fn run_json(args: &[&str]) -> (Option<i32>, Value) {
@@ -41,15 +29,6 @@ fn example(name: &str) -> String {
         .join("../examples/policies")
         .join(name);
     path.to_string_lossy().into_owned()
-}
-
-/// A temporary file with `text`, named for the test.
-fn temp_file(name: &str, text: &str) -> PathBuf {
-    let path = std::env::temp_dir().join(format!("cors-policy-cli-{}-{name}", std::process::id()));
-    if let Err(error) = std::fs::write(&path, text) {
-        panic!("cannot write {}: {error}", path.display());
-    }
-    path
 }
 
 fn temp(name: &str, text: &str) -> String {

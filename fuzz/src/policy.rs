@@ -380,45 +380,10 @@ pub fn build<'c>(config: &PolicyConfig<'c>) -> Option<FuzzPolicy<'c>> {
 // The naive reference matcher
 // ---------------------------------------------------------------------------------------
 
-fn split_origin(text: &str) -> Option<(&str, &str, Option<&str>)> {
-    let (scheme, rest) = text.split_once("://")?;
-    let host_end = if rest.starts_with('[') {
-        rest.find(']')? + 1
-    } else {
-        rest.find(':').unwrap_or(rest.len())
-    };
-    let (host, port) = rest.split_at(host_end);
-    Some((scheme, host, port.strip_prefix(':')))
-}
+#[path = "../../tests/src/policy_reference.rs"]
+mod policy_reference;
 
-/// Issue 4's rules, string by string: `*` any origin (`null` too: a `*` answer is the same
-/// for every request); `null` only with `allow_null`; exact by byte equality;
-/// `scheme://*.base[:port]` the same scheme, a host ending in `.base` with at least one
-/// label before it, the same port (absent: the default) or any with `:*`;
-/// `scheme://host:*` the same scheme and host, any port. `origin` is canonical.
-pub fn naive_allows(patterns: &[&str], allow_null: bool, origin: &str) -> bool {
-    patterns.iter().any(|&pattern| {
-        if pattern == "*" || pattern == origin {
-            return pattern != "null" || allow_null;
-        }
-        let (Some((scheme, host, port)), Some((o_scheme, o_host, o_port))) =
-            (split_origin(pattern), split_origin(origin))
-        else {
-            return false;
-        };
-        if scheme != o_scheme {
-            return false;
-        }
-        match host.strip_prefix("*.") {
-            Some(base) => {
-                let below = o_host.strip_suffix(base).and_then(|h| h.strip_suffix('.'));
-                below.is_some_and(|labels| !labels.is_empty())
-                    && (port == Some("*") || port == o_port)
-            }
-            None => port == Some("*") && host == o_host,
-        }
-    })
-}
+pub use policy_reference::naive_allows;
 
 // ---------------------------------------------------------------------------------------
 // The invariants of every answer

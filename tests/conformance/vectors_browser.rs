@@ -33,17 +33,14 @@ use serde_json::Value;
 type Convert = fn(&Value, &mut dyn FnMut(&dyn Vector)) -> Result<(), String>;
 
 fn main() -> ExitCode {
-    let Some(path) = std::env::var_os("CORS_VECTORS") else {
-        println!("vectors_browser: CORS_VECTORS not set, nothing to check");
-        return ExitCode::SUCCESS;
-    };
-    let groups = match std::fs::read_to_string(&path)
-        .map_err(|e| e.to_string())
-        .and_then(|text| serde_json::from_str::<Value>(&text).map_err(|e| e.to_string()))
-    {
-        Ok(value) => value["groups"].clone(),
-        Err(error) => {
-            eprintln!("error: {}: {error}", path.to_string_lossy());
+    let groups = match cors_tests::cors_vector_groups() {
+        None => {
+            println!("vectors_browser: CORS_VECTORS not set, nothing to check");
+            return ExitCode::SUCCESS;
+        }
+        Some(Ok(groups)) => groups,
+        Some(Err(error)) => {
+            eprintln!("error: {error}");
             return ExitCode::FAILURE;
         }
     };

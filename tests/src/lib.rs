@@ -96,3 +96,20 @@ pub fn describe_host(result: Result<HostBuf, HostParseError>) -> String {
 /// the file records a difference (`fetch_spec_2026_07_*` next to `wpt_expect_*`); a check
 /// known not to pass is listed in [`browser_vectors::EXPECTED_FAILURES`] with its reason.
 pub mod browser_vectors;
+
+/// The `groups` of the `cors-vectors.json` file named by `CORS_VECTORS`, for the extended
+/// runners: `None` when the variable is unset (the runner then has nothing to check), an
+/// error naming the file when it cannot be read or parsed.
+pub fn cors_vector_groups() -> Option<Result<serde_json::Value, String>> {
+    let path = std::env::var_os("CORS_VECTORS")?;
+    let read = std::fs::read_to_string(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|text| {
+            serde_json::from_str::<serde_json::Value>(&text).map_err(|e| e.to_string())
+        });
+    Some(
+        read.map(|value| value["groups"].clone())
+            .map_err(|error| format!("{}: {error}", path.to_string_lossy())),
+    )
+}
+pub mod policy_reference;
