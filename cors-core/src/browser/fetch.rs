@@ -14,9 +14,13 @@
 
 use super::diagnostics::{BlockReason, Stage};
 use super::request::{Classification, NetworkErrorReason, Verdict};
-use super::response::{PreflightedRequest, cors_check, validate_preflight_response};
+use super::response::{
+    ExposedHeaders, PreflightedRequest, cors_check, validate_preflight_response,
+};
 use super::{CredentialsMode, Profile};
 use crate::http::header::{BoundedHeaders, HeaderList};
+use crate::http::header_names::is_forbidden_response_header_name;
+use crate::http::names::SortedLowercaseSet;
 
 /// What a server answered: a status and a header list.
 #[derive(Clone, Copy, Debug)]
@@ -117,6 +121,28 @@ where
     }
 }
 
+/// The header names script can read from a response of `tainting`, as the sorted-lowercase
+/// set `[...response.headers.keys()]` shows: every name but `Set-Cookie`/`Set-Cookie2` for a
+/// basic filtered response, the CORS-exposed names for a CORS filtered response, none for an
+/// opaque one.
+///
+/// <https://fetch.spec.whatwg.org/#concept-filtered-response-basic>,
+/// <https://fetch.spec.whatwg.org/#concept-filtered-response-cors>,
+/// <https://fetch.spec.whatwg.org/#concept-filtered-response-opaque>
+pub fn readable_header_names<'a, 'h, L: HeaderList<'a>>(
+    headers: &'h BoundedHeaders<L>,
+    tainting: Tainting,
+    credentials: CredentialsMode,
+) -> impl Iterator<Item = &'a [u8]> + Clone + use<'a, 'h, L> {
+    let exposed = ExposedHeaders::new(headers, credentials);
+    let readable = move |name: &&'a [u8]| match tainting {
+        Tainting::Basic => !is_forbidden_response_header_name(name),
+        Tainting::Cors => exposed.is_exposed(name),
+        Tainting::Opaque => false,
+    };
+    SortedLowercaseSet::new(headers.iter().map(|(name, _)| name).filter(readable))
+}
+
 /// The CORS-preflight fetch's validation (step 7 of `#cors-preflight-fetch-0`), with an
 /// empty cache: nothing is stored.
 fn preflight<'a, L, P>(
@@ -163,5 +189,127 @@ fn actual<'a, R: HeaderList<'a>>(
     match cors_check(&headers, serialized_origin, credentials) {
         Ok(()) => FetchOutcome::Allowed(Tainting::Cors),
         Err(failure) => FetchOutcome::Blocked(BlockReason::CorsCheck(failure)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::browser::diagnostics::BlockReason;
+    use crate::browser::request::{FetchInput, RedirectMode, RequestMode, classify_fetch};
+    use crate::browser::response::CorsCheckFailure;
+    use crate::origin::Origin;
+    use crate::origin::host::Host;
+
+    type Pairs<'a> = &'a [(&'a str, &'a str)];
+
+    const PAGE: Origin<'static> = Origin::tuple("https", Host::Domain("page.example"), None);
+    const API: Origin<'static> = Origin::tuple("https", Host::Domain("api.example"), None);
+    const SERIALIZED_PAGE: &[u8] = b"https://page.example";
+    const RESPONSE: Pairs<'static> = &[
+        ("Access-Control-Allow-Origin", "https://page.example"),
+        ("Content-Type", "text/plain"),
+        ("Set-Cookie", "a=b"),
+        ("X-Secret", "1"),
+    ];
+
+    fn input<'a>(
+        url_origin: Origin<'a>,
+        method: &'a str,
+        mode: RequestMode,
+    ) -> FetchInput<'a, Pairs<'a>> {
+        FetchInput {
+            origin: PAGE,
+            url_scheme: "https",
+            url_origin,
+            method: method.as_bytes(),
+            headers: &[],
+            mode,
+            credentials: CredentialsMode::SameOrigin,
+            redirect: RedirectMode::Follow,
+            use_cors_preflight: false,
+            profile: Profile::Spec,
+        }
+    }
+
+    fn fetch<'a>(
+        input: FetchInput<'a, Pairs<'a>>,
+        preflight: Option<Pairs<'a>>,
+        response: Pairs<'a>,
+    ) -> FetchResult<'a> {
+        let c = classify_fetch(input).unwrap();
+        let preflight = preflight.map(|headers| ServerResponse {
+            status: 204,
+            headers,
+        });
+        let response = ServerResponse {
+            status: 200,
+            headers: response,
+        };
+        run_fetch(&c, SERIALIZED_PAGE, preflight, response, Profile::Spec)
+    }
+
+    fn names<'a>(tainting: Tainting) -> heapless::Vec<&'a [u8], 8> {
+        let headers = BoundedHeaders::new(RESPONSE).unwrap();
+        readable_header_names(&headers, tainting, CredentialsMode::SameOrigin).collect()
+    }
+
+    #[test]
+    fn main_fetch_branches_end_as_the_standard_says() {
+        // #main-fetch: same origin → basic; no-cors → opaque; same-origin mode across
+        // origins → network error; a simple CORS request → the CORS check alone.
+        let same = fetch(input(PAGE, "PUT", RequestMode::Cors), None, &[]);
+        assert_eq!(same.outcome, FetchOutcome::Allowed(Tainting::Basic));
+        let opaque = fetch(input(API, "GET", RequestMode::NoCors), None, &[]);
+        assert_eq!(opaque.outcome, FetchOutcome::Allowed(Tainting::Opaque));
+        let refused = fetch(input(API, "GET", RequestMode::SameOrigin), None, RESPONSE);
+        assert!(matches!(refused.outcome, FetchOutcome::NetworkError(_)));
+        let simple = fetch(input(API, "GET", RequestMode::Cors), None, RESPONSE);
+        assert_eq!(
+            (simple.preflight_sent, simple.outcome),
+            (false, FetchOutcome::Allowed(Tainting::Cors))
+        );
+    }
+
+    #[test]
+    fn a_preflight_runs_before_the_actual_response_is_checked() {
+        let allow_put: Pairs<'_> = &[
+            ("Access-Control-Allow-Origin", "https://page.example"),
+            ("Access-Control-Allow-Methods", "PUT"),
+        ];
+        let ok = fetch(
+            input(API, "PUT", RequestMode::Cors),
+            Some(allow_put),
+            RESPONSE,
+        );
+        assert_eq!(
+            (ok.preflight_sent, ok.outcome),
+            (true, FetchOutcome::Allowed(Tainting::Cors))
+        );
+        // A preflight answered without any header fails its CORS check (the reason names
+        // the preflight), and the actual response is never looked at.
+        let none = fetch(input(API, "PUT", RequestMode::Cors), None, RESPONSE);
+        assert_eq!(
+            none.outcome,
+            FetchOutcome::Blocked(BlockReason::PreflightCorsCheck(
+                CorsCheckFailure::MissingAllowOrigin
+            ))
+        );
+        // The preflight passes, the actual response has no Access-Control-Allow-Origin.
+        let actual = fetch(input(API, "PUT", RequestMode::Cors), Some(allow_put), &[]);
+        assert_eq!(
+            actual.outcome,
+            FetchOutcome::Blocked(BlockReason::CorsCheck(CorsCheckFailure::MissingAllowOrigin))
+        );
+    }
+
+    #[test]
+    fn readable_names_follow_the_filtered_response() {
+        // #concept-filtered-response-basic drops only Set-Cookie; the CORS filter keeps the
+        // safelisted names; the opaque filter keeps nothing.
+        let basic: [&[u8]; 3] = [b"Access-Control-Allow-Origin", b"Content-Type", b"X-Secret"];
+        assert_eq!(names(Tainting::Basic), basic);
+        assert_eq!(names(Tainting::Cors), [&b"Content-Type"[..]]);
+        assert!(names(Tainting::Opaque).is_empty());
     }
 }

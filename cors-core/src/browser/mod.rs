@@ -18,7 +18,9 @@ pub mod profile;
 pub mod request;
 pub mod response;
 
-pub use fetch::{FetchOutcome, FetchResult, ServerResponse, Tainting, run_fetch};
+pub use fetch::{
+    FetchOutcome, FetchResult, ServerResponse, Tainting, readable_header_names, run_fetch,
+};
 pub use profile::Profile;
 
 /// A request's credentials mode.

@@ -2,11 +2,10 @@
 //! the scenario format's terms: shared by `cors check` and `cors simulate`.
 
 use cors_core::browser::request::classify_fetch;
-use cors_core::browser::request::is_forbidden_response_header_name;
-use cors_core::browser::response::ExposedHeaders;
-use cors_core::browser::{FetchOutcome, Profile, ServerResponse, Tainting, run_fetch};
+use cors_core::browser::{
+    FetchOutcome, Profile, ServerResponse, Tainting, readable_header_names, run_fetch,
+};
 use cors_core::http::BoundedHeaders;
-use cors_core::http::names::SortedLowercaseSet;
 use cors_std::scenario::{
     Observation, Outcome, PreflightRequestHeaders, ScenarioResponse, Stage, isomorphic_decode,
 };
@@ -121,22 +120,8 @@ fn exposed(
     request: &OwnedRequest,
 ) -> Result<Vec<String>, String> {
     let bounded = BoundedHeaders::new(headers).map_err(|e| e.to_string())?;
-    let names: Vec<&[u8]> = match tainting {
-        Tainting::Opaque => Vec::new(),
-        // The basic filter removes only the forbidden response-header names.
-        Tainting::Basic => SortedLowercaseSet::new(
-            bounded
-                .iter()
-                .map(|(name, _)| name)
-                .filter(|name| !is_forbidden_response_header_name(name)),
-        )
-        .collect(),
-        Tainting::Cors => ExposedHeaders::new(&bounded, request.credentials())
-            .names()
-            .collect(),
-    };
+    let names = readable_header_names(&bounded, tainting, request.credentials());
     Ok(names
-        .into_iter()
         .map(|name| isomorphic_decode(name).to_ascii_lowercase())
         .collect())
 }
