@@ -5,9 +5,8 @@
 //! The caller supplies what the server answered (a preflight response, when one is
 //! asked for, and the actual response) and gets the browser's outcome: allowed (with the
 //! response tainting, which selects the filter script sees through) or blocked (with the
-//! stage and the typed reason). The headers script can read are then
-//! [`crate::browser::response::ExposedHeaders`] over the actual response, for tainting
-//! `cors`.
+//! stage and the typed reason). [`readable_header_names`] then gives the header names
+//! script can read from the actual response under that tainting.
 //!
 //! <https://fetch.spec.whatwg.org/#main-fetch>, <https://fetch.spec.whatwg.org/#http-fetch>,
 //! <https://fetch.spec.whatwg.org/#cors-preflight-fetch-0>
