@@ -75,6 +75,8 @@ impl core::fmt::Display for HeaderLimitError {
     }
 }
 
+impl core::error::Error for HeaderLimitError {}
+
 /// A header list checked against the limits, with the header list operations.
 #[derive(Clone, Copy, Debug)]
 pub struct BoundedHeaders<L> {

@@ -9,6 +9,8 @@
 
 pub mod header;
 pub mod header_names;
+#[cfg(feature = "httparse")]
+mod httparse_header;
 pub mod list;
 pub mod method;
 pub mod mime;
