@@ -1,7 +1,7 @@
 //! Header names, header values and header lists.
 //!
 //! A header list is anything the caller can iterate twice as `(name, value)` byte pairs: a
-//! slice of tuples, an `http::HeaderMap` iterator, an httparse header array. Nothing is
+//! slice of tuples, an httparse header array, the CORS headers of an `http::HeaderMap`. Nothing is
 //! copied; [`BoundedHeaders`] checks the list against [`MAX_HEADER_COUNT`] and
 //! [`MAX_HEADER_VALUE_LEN`] once, so every later scan is bounded.
 //!
@@ -47,8 +47,10 @@ where
 
 /// A header list: headers in order, a name may repeat, iterable more than once.
 ///
-/// Implemented for every `Clone` iterable of [`Header`]s, such as `&[(&str, &str)]`,
-/// `&Vec<(String, Vec<u8>)>` or `http::HeaderMap::iter()`.
+/// Implemented for every `Clone` iterable of [`Header`]s with a `Clone` iterator, such as
+/// `&[(&str, &str)]`, `&Vec<(String, Vec<u8>)>`, or (feature `httparse`) the parsed
+/// `&[httparse::Header]` of a request. (`http::HeaderMap`'s iterators are not `Clone`:
+/// `cors-std`'s feature `http` gathers the CORS request headers of a map instead.)
 ///
 /// <https://fetch.spec.whatwg.org/#concept-header-list>
 pub trait HeaderList<'a>: Clone + IntoIterator<Item: Header<'a>, IntoIter: Clone> {}
@@ -98,6 +100,14 @@ impl<'a, L: HeaderList<'a>> BoundedHeaders<L> {
             }
         }
         Ok(Self { list })
+    }
+
+    /// `list` unchecked: every operation still reads at most its first
+    /// [`MAX_HEADER_COUNT`] headers, but a value may be longer than
+    /// [`MAX_HEADER_VALUE_LEN`]. Only for reading names, as when classifying a request whose
+    /// list [`BoundedHeaders::new`] refused.
+    pub(crate) const fn truncated(list: L) -> Self {
+        Self { list }
     }
 
     /// Every header as `(name, value)`, the value with leading and trailing tab or space

@@ -14,7 +14,7 @@ use super::matcher::PatternSlot;
 use crate::http::header::{BoundedHeaders, HeaderList, is_header_name};
 use crate::http::list::list_elements;
 use crate::http::method::{is_cors_safelisted_method, is_forbidden_method, is_method};
-use crate::limits::MAX_REQUEST_HEADERS_LEN;
+use crate::limits::{MAX_HEADER_COUNT, MAX_REQUEST_HEADERS_LEN};
 use crate::origin::serialized::{OriginOrNull, parse_origin_or_null};
 
 const ORIGIN: &[u8] = b"origin";
@@ -79,6 +79,32 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
             RequestKind::NotCors => self.answer_not_cors(&mut decision),
             RequestKind::Actual => self.answer_actual(&mut decision, headers),
             RequestKind::Preflight => self.answer_preflight(&mut decision, headers),
+        }
+        decision
+    }
+
+    /// Decides a request from its method and a header list not yet checked against the
+    /// limits: [`Policy::decide`] when [`BoundedHeaders::new`] accepts the list, and
+    /// otherwise a refusal ([`RejectReason::HeaderLimits`]: no CORS header, and
+    /// [`REFUSED_PREFLIGHT_STATUS`] for a preflight), the kind read from the first
+    /// [`MAX_HEADER_COUNT`] headers. A request that is not CORS is answered as usual.
+    ///
+    /// For adapters whose header collection is not bounded by the server: every request
+    /// gets a decision, and none reads more than the limits allow.
+    pub fn decide_list<'d, L: HeaderList<'d>>(&'d self, method: &[u8], list: L) -> Decision<'d> {
+        if let Ok(headers) = BoundedHeaders::new(list.clone()) {
+            return self.decide(method, &headers);
+        }
+        let headers = BoundedHeaders::truncated(list);
+        let kind = classify(method, &headers);
+        let mut decision = Decision::new(kind, self.vary(method));
+        match kind {
+            RequestKind::NotCors => self.answer_not_cors(&mut decision),
+            RequestKind::Actual => decision.refuse(RejectReason::HeaderLimits, b""),
+            RequestKind::Preflight => {
+                decision.status = Some(REFUSED_PREFLIGHT_STATUS);
+                decision.refuse(RejectReason::HeaderLimits, b"");
+            }
         }
         decision
     }

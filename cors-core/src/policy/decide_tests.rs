@@ -786,3 +786,79 @@ fn vary_merges_into_the_application_vary() {
     merge_vary(Some(b"Accept-Encoding"), decision.vary().unwrap(), &mut out).unwrap();
     assert_eq!(out, "Accept-Encoding, Origin");
 }
+
+/// `decide_list` on lists beyond the limits: a refusal with no CORS header, the kind still
+/// read from the names, and the same answer as `decide` within the limits.
+mod over_the_limits {
+    use super::*;
+    use crate::limits::{MAX_HEADER_COUNT, MAX_HEADER_VALUE_LEN};
+
+    fn preflight_with_filler(filler: usize) -> Vec<(String, String)> {
+        let mut list = std::vec![
+            ("Origin".into(), "https://app.example.com".into()),
+            ("Access-Control-Request-Method".into(), "PUT".into()),
+        ];
+        list.extend((0..filler).map(|i| (std::format!("x-filler-{i}"), "1".into())));
+        list
+    }
+
+    #[test]
+    fn within_the_limits_it_is_decide() {
+        let policy = policy(Which::Credentialed);
+        let list = preflight_with_filler(MAX_HEADER_COUNT - 2);
+        let decision = policy.decide_list(b"OPTIONS", &list);
+        assert_eq!(decision.kind(), RequestKind::Preflight);
+        assert!(decision.is_allowed());
+        assert_eq!(decision.status(), Some(204));
+        assert_eq!(
+            decision.header(ResponseHeader::AllowMethods),
+            Some(&b"PUT"[..])
+        );
+    }
+
+    #[test]
+    fn too_many_headers_refuse_a_preflight() {
+        let policy = policy(Which::Credentialed);
+        let list = preflight_with_filler(MAX_HEADER_COUNT - 1);
+        let decision = policy.decide_list(b"OPTIONS", &list);
+        assert_eq!(decision.kind(), RequestKind::Preflight);
+        assert_eq!(decision.reason(), Some(RejectReason::HeaderLimits));
+        assert_eq!(decision.status(), Some(REFUSED_PREFLIGHT_STATUS));
+        assert_eq!(
+            header_text(&decision),
+            [(
+                "vary",
+                "Origin, Access-Control-Request-Method, Access-Control-Request-Headers".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_long_value_refuses_an_actual_request() {
+        let policy = policy(Which::Credentialed);
+        let long = "a".repeat(MAX_HEADER_VALUE_LEN + 1);
+        let list = [
+            ("Origin", "https://app.example.com"),
+            ("Cookie", long.as_str()),
+        ];
+        let decision = policy.decide_list(b"GET", &list[..]);
+        assert_eq!(decision.kind(), RequestKind::Actual);
+        assert_eq!(decision.reason(), Some(RejectReason::HeaderLimits));
+        assert_eq!(decision.status(), None);
+        assert_eq!(header_text(&decision), [("vary", "Origin".into())]);
+    }
+
+    #[test]
+    fn a_request_that_is_not_cors_is_answered_as_usual() {
+        let policy = policy(Which::Any);
+        let long = "a".repeat(MAX_HEADER_VALUE_LEN + 1);
+        let list = [("Cookie", long.as_str())];
+        let decision = policy.decide_list(b"GET", &list[..]);
+        assert_eq!(decision.kind(), RequestKind::NotCors);
+        assert!(decision.is_allowed());
+        assert_eq!(
+            decision.header(ResponseHeader::AllowOrigin),
+            Some(&b"*"[..])
+        );
+    }
+}

@@ -61,6 +61,11 @@ pub enum RejectReason {
     InvalidRequestHeaders,
     /// A header name asked for is not allowed.
     RequestHeaderNotAllowed,
+    /// The header list is beyond [`MAX_HEADER_COUNT`](crate::limits::MAX_HEADER_COUNT)
+    /// headers or has a value beyond
+    /// [`MAX_HEADER_VALUE_LEN`](crate::limits::MAX_HEADER_VALUE_LEN) bytes
+    /// ([`Policy::decide_list`](super::Policy::decide_list)).
+    HeaderLimits,
 }
 
 impl RejectReason {
@@ -77,6 +82,7 @@ impl RejectReason {
             Self::RequestHeadersTooLong => "request-headers-too-long",
             Self::InvalidRequestHeaders => "invalid-request-headers",
             Self::RequestHeaderNotAllowed => "request-header-not-allowed",
+            Self::HeaderLimits => "header-limits",
         }
     }
 
@@ -95,6 +101,7 @@ impl RejectReason {
             }
             Self::InvalidRequestHeaders => "Access-Control-Request-Headers has an invalid name",
             Self::RequestHeaderNotAllowed => "a requested header is not allowed",
+            Self::HeaderLimits => "the header list is beyond the limits",
         }
     }
 }
