@@ -14,7 +14,7 @@ use super::matcher::PatternSlot;
 use crate::http::header::{BoundedHeaders, HeaderList, is_header_name};
 use crate::http::list::list_elements;
 use crate::http::method::{is_cors_safelisted_method, is_forbidden_method, is_method};
-use crate::limits::{MAX_HEADER_COUNT, MAX_REQUEST_HEADERS_LEN};
+use crate::limits::MAX_REQUEST_HEADERS_LEN;
 use crate::origin::serialized::{OriginOrNull, parse_origin_or_null};
 
 const ORIGIN: &[u8] = b"origin";
@@ -87,7 +87,8 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
     /// limits: [`Policy::decide`] when [`BoundedHeaders::new`] accepts the list, and
     /// otherwise a refusal ([`RejectReason::HeaderLimits`]: no CORS header, and
     /// [`REFUSED_PREFLIGHT_STATUS`] for a preflight), the kind read from the first
-    /// [`MAX_HEADER_COUNT`] headers. A request that is not CORS is answered as usual.
+    /// [`MAX_HEADER_COUNT`](crate::limits::MAX_HEADER_COUNT) headers. A request that is not
+    /// CORS is answered as usual.
     ///
     /// For adapters whose header collection is not bounded by the server: every request
     /// gets a decision, and none reads more than the limits allow.
