@@ -47,13 +47,16 @@
 pub use cors_core;
 
 mod error;
+#[cfg(feature = "http")]
+pub mod http;
 mod idna;
 mod owned;
-#[cfg(feature = "files")]
 pub mod policy;
 mod psl;
 #[cfg(feature = "files")]
 pub mod scenario;
+#[cfg(feature = "tower")]
+pub mod tower;
 
 pub use cors_core::origin::url::UrlFailure;
 pub use cors_core::{

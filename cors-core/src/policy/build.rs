@@ -331,4 +331,17 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
             listed || self.request_headers.is_any()
         }
     }
+
+    /// The `Access-Control-Expose-Headers` value the policy sends on allowed actual
+    /// responses, if any: the configured names joined by `, `, or `*`. The same bytes every
+    /// time, so an adapter can convert it once into its own header-value type.
+    pub fn exposed_headers_value(&self) -> Option<&str> {
+        Some(self.expose_headers.as_str()).filter(|value| !value.is_empty())
+    }
+
+    /// The `Access-Control-Max-Age` value the policy sends on allowed preflights, if any
+    /// (decimal seconds): like [`Policy::exposed_headers_value`], fixed once built.
+    pub fn max_age_value(&self) -> Option<&str> {
+        Some(self.max_age.as_str()).filter(|value| !value.is_empty())
+    }
 }

@@ -862,3 +862,19 @@ mod over_the_limits {
         );
     }
 }
+
+/// The fixed values an adapter converts once are the bytes `decide` sends.
+#[test]
+fn fixed_values_are_the_ones_sent() {
+    let credentialed = policy(Which::Credentialed);
+    assert_eq!(
+        credentialed.exposed_headers_value(),
+        Some("x-request-id, x-trace")
+    );
+    assert_eq!(credentialed.max_age_value(), Some("600"));
+    let any = policy(Which::Any);
+    assert_eq!(any.exposed_headers_value(), Some("*"));
+    assert_eq!(any.max_age_value(), None);
+    let null = policy(Which::Null);
+    assert_eq!(null.exposed_headers_value(), None);
+}

@@ -13,14 +13,31 @@
 //! allow_null_origin = false
 //! ```
 
+#[cfg(feature = "files")]
 use std::path::Path;
-
-use serde::{Deserialize, Serialize};
 
 /// The owned configuration a policy file holds. Unknown keys are refused; every key is
 /// optional and defaults to the most restrictive value.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+///
+/// Read from a file (feature `files`: [`PolicyFile::read`]), written as a struct literal,
+/// or built with the methods named after tower-http's `CorsLayer` builder:
+///
+/// ```
+/// use cors_std::policy::PolicyFile;
+///
+/// let file = PolicyFile::default()
+///     .allow_origins(["https://app.example.com", "https://*.example.com"])
+///     .allow_credentials(true)
+///     .allow_methods(["PUT", "DELETE"])
+///     .allow_headers(["authorization", "content-type"])
+///     .expose_headers(["x-request-id"])
+///     .max_age(600);
+/// assert_eq!(file.allowed_origins.len(), 2);
+/// assert_eq!(file.max_age, Some(600));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "files", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "files", serde(deny_unknown_fields, default))]
 pub struct PolicyFile {
     /// Origin patterns: exact serialized origins, `https://*.example.com`,
     /// `http://localhost:*`, or `*` alone.
@@ -45,8 +62,87 @@ pub struct PolicyFile {
     pub allow_null_origin: bool,
 }
 
+/// The strings of `items`.
+fn strings<I: IntoIterator<Item: Into<String>>>(items: I) -> Vec<String> {
+    items.into_iter().map(Into::into).collect()
+}
+
+impl PolicyFile {
+    /// Replaces `allowed_origins`: origin patterns, or `*` alone.
+    #[must_use]
+    pub fn allow_origins<I: IntoIterator<Item: Into<String>>>(mut self, origins: I) -> Self {
+        self.allowed_origins = strings(origins);
+        self
+    }
+
+    /// Sets `allow_credentials`.
+    #[must_use]
+    pub const fn allow_credentials(mut self, allow: bool) -> Self {
+        self.allow_credentials = allow;
+        self
+    }
+
+    /// Replaces `allowed_methods`: methods beyond `GET`, `HEAD` and `POST`, or `*` alone.
+    #[must_use]
+    pub fn allow_methods<I: IntoIterator<Item: Into<String>>>(mut self, methods: I) -> Self {
+        self.allowed_methods = strings(methods);
+        self
+    }
+
+    /// Replaces `allowed_request_headers`: header names, or `*` (which does not cover
+    /// `authorization`).
+    #[must_use]
+    pub fn allow_headers<I: IntoIterator<Item: Into<String>>>(mut self, names: I) -> Self {
+        self.allowed_request_headers = strings(names);
+        self
+    }
+
+    /// Replaces `exposed_response_headers`: header names, or `*` alone.
+    #[must_use]
+    pub fn expose_headers<I: IntoIterator<Item: Into<String>>>(mut self, names: I) -> Self {
+        self.exposed_response_headers = strings(names);
+        self
+    }
+
+    /// Sets `max_age`, in seconds.
+    #[must_use]
+    pub const fn max_age(mut self, seconds: i64) -> Self {
+        self.max_age = Some(seconds);
+        self
+    }
+
+    /// Sets `preflight_success_status`.
+    #[must_use]
+    pub const fn preflight_success_status(mut self, status: u16) -> Self {
+        self.preflight_success_status = Some(status);
+        self
+    }
+
+    /// Sets `allow_null_origin` (`null` must also be listed in `allowed_origins`).
+    #[must_use]
+    pub const fn allow_null_origin(mut self, allow: bool) -> Self {
+        self.allow_null_origin = allow;
+        self
+    }
+
+    /// Sets `tolerate_insecure_origins`.
+    #[must_use]
+    pub const fn tolerate_insecure_origins(mut self, tolerate: bool) -> Self {
+        self.tolerate_insecure_origins = tolerate;
+        self
+    }
+
+    /// Sets `tolerate_public_suffix_wildcards`.
+    #[must_use]
+    pub const fn tolerate_public_suffix_wildcards(mut self, tolerate: bool) -> Self {
+        self.tolerate_public_suffix_wildcards = tolerate;
+        self
+    }
+}
+
 /// A policy file could not be read or is not a policy file (its contents are checked
 /// separately, every problem at once).
+#[cfg(feature = "files")]
 #[derive(Debug, thiserror::Error)]
 pub enum PolicyFileError {
     /// The file could not be read.
@@ -68,6 +164,7 @@ pub enum PolicyFileError {
     },
 }
 
+#[cfg(feature = "files")]
 impl PolicyFile {
     /// Reads `path`: JSON when its name ends in `.json` or its text starts with `{`, TOML
     /// otherwise.
@@ -95,7 +192,7 @@ impl PolicyFile {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "files"))]
 mod tests {
     use super::*;
 

@@ -27,13 +27,16 @@
 //! ```
 
 use core::fmt;
+#[cfg(feature = "files")]
 use std::path::Path;
 
 use cors_core::policy::{
     BuildError, PatternSlot, Policy, PolicyConfig, Problem, ProblemValue, Rule, Severity,
 };
 
-use super::file::{PolicyFile, PolicyFileError};
+use super::file::PolicyFile;
+#[cfg(feature = "files")]
+use super::file::PolicyFileError;
 use crate::PublicSuffixes;
 
 /// One configuration problem, owned: the file key, the offending value, what is wrong, and
@@ -128,6 +131,7 @@ fn list_errors(errors: &[PolicyProblem]) -> String {
 }
 
 /// Reading a policy file failed: the file is unusable, or its configuration is invalid.
+#[cfg(feature = "files")]
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum LoadPolicyError {
@@ -163,6 +167,7 @@ impl OwnedPolicy {
 
     /// Reads and validates the policy file at `path` (TOML, or JSON; see
     /// [`PolicyFile::read`]).
+    #[cfg(feature = "files")]
     pub fn read(path: &Path) -> Result<Self, LoadPolicyError> {
         Ok(Self::new(PolicyFile::read(path)?)?)
     }
@@ -279,7 +284,7 @@ impl<'a> PolicyView<'a> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "files"))]
 mod tests {
     use cors_core::http::BoundedHeaders;
     use cors_core::policy::{PatternErrorKind, RequestKind};
