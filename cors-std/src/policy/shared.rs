@@ -53,7 +53,7 @@ self_cell!(
 /// // Every problem at once, never a panic:
 /// let errors = CorsPolicy::new(PolicyFile::default().allow_origins(["https://*.com"]))
 ///     .unwrap_err();
-/// assert_eq!(errors.errors[0].class, Some(3));
+/// assert_eq!(errors.errors[0].class, Some(11)); // a wildcard over a public suffix
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone)]
