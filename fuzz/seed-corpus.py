@@ -413,11 +413,202 @@ def header_list_seeds():
     return [text.encode("latin-1") for text in split_values + list_values + star + extra]
 
 
+MIME_TESTS = ROOT / "cors-core/src/http/mime_tests.rs"
+RANGE_TESTS = ROOT / "cors-core/src/http/range.rs"
+CACHE_TESTS = BROWSER / "response/cache_tests.rs"
+
+
+def mime_seeds():
+    """Every byte-string and string literal of the MIME tests (inputs and serializations),
+    and the Content-Type values of the safelist tests."""
+    text = MIME_TESTS.read_text()
+    values = [byte_string(m.group(1)) for m in re.finditer(r'b' + STRING, text)]
+    values += [unescape(m.group(1)).encode("latin-1", "replace") for m in re.finditer(r'Some\(\s*' + STRING, text)]
+    values += [v for n, v in safelist_pairs(SAFELIST_TESTS) if n.lower() == b"content-type"]
+    if len(values) < 20:
+        sys.exit("seed-corpus.py: found too few values in mime_tests.rs")
+    return values
+
+
+def range_seeds():
+    """The values of the range parser's tests, and the Range values of the safelist tests."""
+    values = [unescape(m.group(1)).encode("latin-1") for m in re.finditer(r'parse\(\s*' + STRING, RANGE_TESTS.read_text())]
+    values += [v for n, v in safelist_pairs(SAFELIST_TESTS) if n.lower() == b"range"]
+    if len(values) < 10:
+        sys.exit("seed-corpus.py: found too few values in range.rs")
+    return values
+
+
+# origin_serialize: OriginCase (fuzz/src/origin.rs).
+SPECIAL_SCHEMES = ["http", "https", "ws", "wss", "ftp"]
+LDH = "abcdefghijklmnopqrstuvwxyz0123456789-"
+SCHEME_REST = "abcdefghijklmnopqrstuvwxyz0123456789+-."
+ORIGIN_RE = re.compile(r"^([a-z][a-z0-9+.-]*)://(\[[0-9a-f:.]*\]|[a-z0-9.-]+)(?::(\d+))?$")
+
+
+def origin_case(origin):
+    """The OriginCase for a serialized origin, or None when it is not one the mirror builds:
+    scheme (6 variants, Other mapped after a leading x), port (Option<u16>), host (Ipv4 u32,
+    Ipv6 [u16; 8], Domain of labels, each byte an index into the LDH alphabet)."""
+    import ipaddress
+
+    m = ORIGIN_RE.match(origin)
+    if not m:
+        return None
+    scheme, host, port = m.group(1), m.group(2), m.group(3)
+    value = Arbitrary()
+    if scheme in SPECIAL_SCHEMES:
+        value.enum(SPECIAL_SCHEMES.index(scheme), 6)
+    elif scheme.startswith("x") and scheme != "x":
+        value.enum(5, 6).slice(bytes(SCHEME_REST.index(c) for c in scheme[1:]))
+    else:
+        value.enum(5, 6).slice(bytes(SCHEME_REST.index(c) for c in scheme if c in SCHEME_REST))
+    value.bool(port is not None)
+    if port is not None:
+        if int(port) > 65535:
+            return None
+        value.int(int(port), 2)
+    if host.startswith("["):
+        try:
+            address = ipaddress.IPv6Address(host[1:-1])
+        except ValueError:
+            return None
+        value.enum(1, 3)
+        for i in range(8):
+            value.int(int.from_bytes(address.packed[2 * i:2 * i + 2], "big"), 2)
+        return value.finish()
+    try:
+        address = ipaddress.IPv4Address(host)
+        return value.enum(0, 3).int(int(address), 4).finish()
+    except ValueError:
+        pass
+    labels = host.split(".")
+    if any(not label or any(c not in LDH for c in label) for label in labels):
+        return None
+    return value.enum(2, 3).vec(labels, lambda a, l: a.slice(bytes(LDH.index(c) for c in l)), last=True).finish()
+
+
+def origin_serialize_seeds(origins, hosts_list):
+    seeds = [origin_case(o) for o in origins]
+    for host in hosts_list:
+        for scheme, port in [("http", ""), ("https", ":8443"), ("wss", ""), ("xsc", ":1")]:
+            seeds.append(origin_case(f"{scheme}://{host}{port}"))
+    seeds += [origin_case(o) for o in ["http://0x1a", "http://a.123", "xsc://1.2.3.4", "ftp://h:21"]]
+    return seeds
+
+
+# preflight_cache: Vec<CacheOp> (fuzz/src/cache.rs).
+CACHE_NAMES = [b"PUT", b"put", b"DELETE", b"GET", b"*", b"x-a", b"X-A", b"Authorization"]
+OP_STORE, OP_METHOD, OP_HEADER, OP_NEEDS, OP_ADVANCE, OP_CLEAR, OP_REMOVE = range(7)
+
+
+def cache_name(a, name):
+    if name in CACHE_NAMES:
+        a.enum(CACHE_NAMES.index(name), 9)
+    else:
+        a.enum(8, 9).slice(name)
+
+
+def cache_op(a, op):
+    kind = op[0]
+    a.int(1, 1)  # the continuation byte of Vec<CacheOp> (take_rest)
+    a.enum(kind, 7)
+    if kind == OP_STORE:
+        _, key, credentials, profile, methods, headers, max_age = op
+        a.int(key, 1).enum(credentials, 3).enum(profile, 2).bool(False).bool(False)
+        if max_age is None:
+            a.enum(0, 4)
+        elif max_age.isdigit() and int(max_age) < 65536:
+            a.enum(1, 4).int(int(max_age), 2)
+        else:
+            a.enum(3, 4).slice(max_age.encode())
+        for names in (methods, headers):
+            a.bool(names is not None)
+            if names is not None:
+                a.vec([n.strip().encode() for n in names.split(",")], cache_name)
+    elif kind == OP_METHOD:
+        _, key, credentials, name = op
+        a.int(key, 1).enum(credentials, 3)
+        cache_name(a, name)
+    elif kind == OP_HEADER:
+        _, key, credentials, profile, name = op
+        a.int(key, 1).enum(credentials, 3).enum(profile, 2)
+        cache_name(a, name)
+    elif kind == OP_NEEDS:
+        _, key, credentials, profile, method, names = op
+        a.int(key, 1).enum(credentials, 3).enum(profile, 2)
+        cache_name(a, method)
+        a.bool(False).vec(names, cache_name)
+    elif kind == OP_ADVANCE:
+        a.int(op[1], 4)
+    elif kind == OP_CLEAR:
+        a.int(op[1], 1)
+
+
+def cache_seeds():
+    """One sequence per test of cache_tests.rs: its preflights (the answer arrays, stored at
+    their time), then its lookups and needs_preflight calls, in source order, the clock moved
+    to each one's time."""
+    text = CACHE_TESTS.read_text()
+    seeds = []
+    for body in re.split(r"#\[test\]", text)[1:]:
+        answers = {}
+        for m in re.finditer(r"let (\w+) = \[(.*?)\];", body, re.S):
+            pairs = re.findall(r'\(\s*"(Access-Control-[\w-]+)",\s*' + STRING + r"\s*\)", m.group(2))
+            answers[m.group(1)] = {name: unescape(value) for name, value in pairs}
+        ops, now = [], 0
+
+        def at(time):
+            nonlocal now
+            if time > now:
+                ops.append((OP_ADVANCE, time - now))
+                now = time
+
+        event = re.compile(
+            r"preflight_and_store\(\s*&mut cache,\s*(\w+),\s*&request\(\s*\"([^\"]*)\",\s*&\[([^\]]*)\],\s*(\w+)\s*\),\s*&(\w+),\s*(\d+),\s*Profile::(\w+)"
+            r"|needs\(&cache, \"([^\"]*)\", &\[([^\]]*)\], (\w+), (\d+)\)"
+            r"|method_match\(&(\w+), (\w+), b\"([^\"]*)\", Timestamp\((\d+)\)\)"
+            r"|header_name_match\(\s*&(\w+),\s*(\w+),\s*b?\"?([^,\"]*)\"?[^,]*,\s*Timestamp\((\d+)\),\s*Profile::(\w+)"
+            r"|cache\.clear\(&(\w+)\)", re.S)
+        key = lambda name: 1 if name == "OTHER_KEY" else 0
+        for m in event.finditer(body):
+            g = m.groups()
+            if g[0]:
+                answer = answers.get(g[4], {})
+                at(int(g[5]))
+                ops.append((OP_STORE, key(g[0]), CREDENTIALS.get(g[3], 0), 1 if g[6] == "Chromium" else 0,
+                            answer.get("Access-Control-Allow-Methods"), answer.get("Access-Control-Allow-Headers"),
+                            answer.get("Access-Control-Max-Age")))
+            elif g[7] is not None:
+                at(int(g[10]))
+                names = [n.encode() for n in re.findall(STRING, g[8])]
+                ops.append((OP_NEEDS, 0, CREDENTIALS.get(g[9], 0), 0, g[7].encode(), names))
+            elif g[11]:
+                at(int(g[14]))
+                ops.append((OP_METHOD, key(g[11]), CREDENTIALS.get(g[12], 0), g[13].encode()))
+            elif g[15]:
+                at(int(g[18]))
+                ops.append((OP_HEADER, key(g[15]), CREDENTIALS.get(g[16], 0), 1 if g[19] == "Chromium" else 0, g[17].encode()))
+            elif g[20]:
+                ops.append((OP_CLEAR, key(g[20])))
+        if ops:
+            value = Arbitrary()
+            for op in ops:
+                cache_op(value, op)
+            seeds.append(value.finish())
+    if len(seeds) < 5:
+        sys.exit("seed-corpus.py: found too few tests in cache_tests.rs")
+    return seeds
+
+
 BROWSER_TARGETS = {
     "classify": classify_seeds,
     "cors_check": cors_check_seeds,
     "preflight_validate": preflight_seeds,
     "header_list": header_list_seeds,
+    "mime_parse": mime_seeds,
+    "range_parse": range_seeds,
+    "preflight_cache": cache_seeds,
 }
 
 
@@ -427,10 +618,10 @@ def main():
     parser.add_argument("--urltestdata", type=pathlib.Path, help="urltestdata.json to read")
     parser.add_argument("--targets", nargs="+", metavar="NAME", help="write only these targets' seeds")
     args = parser.parse_args()
-    targets = set(args.targets or ["origin_parse", "url_origin", *BROWSER_TARGETS])
+    targets = set(args.targets or ["origin_parse", "url_origin", "origin_serialize", *BROWSER_TARGETS])
     for target in sorted(targets & set(BROWSER_TARGETS)):
         write_corpus(target, BROWSER_TARGETS[target]())
-    if not targets & {"origin_parse", "url_origin"}:
+    if not targets & {"origin_parse", "url_origin", "origin_serialize"}:
         return
     cases = urltestdata_cases(args.urltestdata or find_urltestdata())
     host_list = hosts(HOST_TESTS)
@@ -456,6 +647,10 @@ def main():
         url_seeds += [encode_case(utf8(f"http://{host}/"), None), encode_case(utf8(f"sc://{host}/"), None)]
     if "url_origin" in targets:
         write_corpus("url_origin", url_seeds)
+    if "origin_serialize" in targets:
+        origins = [c["origin"] for c in cases if c.get("origin", "null") != "null"]
+        origins += [text for text in strings(URL_TESTS) if "://" in text]
+        write_corpus("origin_serialize", origin_serialize_seeds(origins, host_list))
 
 
 if __name__ == "__main__":

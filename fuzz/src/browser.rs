@@ -131,6 +131,17 @@ impl<'a> FetchCase<'a> {
         }
     }
 
+    /// What the naive reference says a `fetch()` in mode `cors` with a method the `Request`
+    /// constructor accepts does: `None` (no reference) otherwise; else `Some(None)` when
+    /// filling the headers throws, or the preflight ([`reference_preflight`]).
+    pub fn reference(&self) -> Option<Option<Option<Option<String>>>> {
+        if self.mode != Mode::Cors || !reference_method_ok(self.method) {
+            return None;
+        }
+        let list = reference_header_list(self.headers());
+        Some(list.map(|list| reference_preflight(self.method, &list, self.profile.into())))
+    }
+
     /// The headers shuffled and their names' case flipped, by [`Self::seed`]. For Chromium,
     /// which checks the combined value of a name, same-name values keep their order.
     pub fn shuffled(&self) -> Vec<(Vec<u8>, &'a [u8])> {
@@ -403,6 +414,23 @@ pub fn reference_split(value: &[u8]) -> Vec<&[u8]> {
         .collect()
 }
 
+/// The items `DecodeSplit` produces for `value`, each `None` when reported as too long
+/// (reading at most one more item than the value has bytes and commas).
+pub fn decode_split(value: &[u8]) -> Vec<Option<Vec<u8>>> {
+    let mut split = cors_core::http::split::DecodeSplit::new(value.iter().copied());
+    let mut items = Vec::new();
+    while let Some(item) = split.next_item() {
+        items.push(match item {
+            cors_core::http::split::SplitItem::Item(bytes) => Some(bytes.to_vec()),
+            cors_core::http::split::SplitItem::TooLong => None,
+        });
+        if items.len() > value.len() + 1 {
+            break;
+        }
+    }
+    items
+}
+
 /// The name of a response header of a CORS check case.
 #[derive(Arbitrary, Clone, Copy, Debug)]
 pub enum CorsHeaderName {
@@ -457,6 +485,25 @@ impl<'a> CorsCheckCase<'a> {
     pub fn header_list(&self) -> Vec<(&'static [u8], &'a [u8])> {
         let headers = self.headers.iter().take(MAX_CASE_HEADERS);
         headers.map(|&(name, value)| (name.name(), value)).collect()
+    }
+
+    /// The CORS check (<https://fetch.spec.whatwg.org/#concept-cors-check>) of `list`:
+    /// exactly one `Access-Control-Allow-Origin` whose value is the serialized origin, or
+    /// `*` without `include`; and with `include`, exactly one
+    /// `Access-Control-Allow-Credentials` whose value is `true` (several headers combine into
+    /// a value with `, `, which is none of these).
+    pub fn reference_passes(&self, list: &[(&[u8], &[u8])]) -> bool {
+        let include = self.credentials == Credentials::Include;
+        let acao = values(list, ACAO);
+        let origin = acao == [self.origin()] || (acao == [b"*"] && !include);
+        origin && (!include || values(list, ACAC) == [b"true"])
+    }
+
+    /// Whether every value is a normalized header value (no leading or trailing HTTP
+    /// whitespace): only then does the standard say what the check gives.
+    pub fn normalized(&self) -> bool {
+        let list = self.header_list();
+        list.iter().all(|(_, v)| trim(v, b"\t\n\r ") == *v)
     }
 }
 
@@ -566,5 +613,32 @@ impl<'a> PreflightCase<'a> {
     pub fn header_list(&self) -> Vec<(&'a [u8], &'a [u8])> {
         let headers = self.headers.iter().take(MAX_CASE_HEADERS);
         headers.map(|&(name, value)| (name.name(), value)).collect()
+    }
+
+    /// Step 7 of the CORS-preflight fetch, written out: an ok status; the CORS check (one
+    /// `Access-Control-Allow-Origin` that is [`PREFLIGHT_ORIGIN`], or `*` without `include`;
+    /// with `include` one `Access-Control-Allow-Credentials: true`); both lists made of
+    /// tokens; the method allowed; every CORS-unsafe name allowed.
+    pub fn reference_passes(&self, list: &[(&'a [u8], &'a [u8])]) -> bool {
+        let include = self.credentials == Credentials::Include;
+        let acao = values(list, ACAO);
+        let cors = (acao == [PREFLIGHT_ORIGIN] || acao == [b"*"] && !include)
+            && (!include || values(list, ACAC) == [b"true"]);
+        let lists = [ACAM, ACAH]
+            .iter()
+            .all(|n| list_values(list, n).iter().all(|e| is_token(e)));
+        let names = (self.unsafe_names().iter()).all(|n| self.reference_name_allowed(list, n));
+        (200..=299).contains(&self.status)
+            && cors
+            && lists
+            && self.reference_method_allowed(list)
+            && names
+    }
+
+    /// Whether every value is a normalized header value (no leading or trailing HTTP
+    /// whitespace): only then does the standard say what validation gives.
+    pub fn normalized(&self) -> bool {
+        let list = self.header_list();
+        list.iter().all(|(_, v)| trim(v, b"\t\n\r ") == *v)
     }
 }

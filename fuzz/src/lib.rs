@@ -3,12 +3,17 @@
 //! ([`url_reference`]).
 
 pub mod browser;
+pub mod cache;
+pub mod http;
+pub mod origin;
 pub mod policy;
 pub mod url_reference;
 
 use arbitrary::Arbitrary;
 use cors_core::limits::MAX_SERIALIZED_ORIGIN_LEN;
-use cors_core::{Host, OpaqueId, Origin, UrlOrigin, parse_origin_or_null};
+use cors_core::{
+    Host, OpaqueId, Origin, OriginOrNull, UrlOrigin, parse_origin_or_null, url_origin,
+};
 
 /// A URL and an optional base URL, as [`cors_core::url_origin`] takes them.
 ///
@@ -48,4 +53,25 @@ pub fn assert_strict_parse_agrees(origin: &UrlOrigin) {
         ),
         Err(error) => assert!(!fits, "strict parse of {serialized}: {error:?}"),
     }
+}
+
+/// The URL parser agrees with the strict parser on an accepted `Origin` value `data`: for a
+/// special scheme it gives the same tuple (the same host kind, not only the same text); any
+/// other scheme (the header grammar allows it) gives a URL whose origin is opaque; `null` is
+/// not a URL.
+pub fn assert_url_origin_agrees(parsed: &OriginOrNull<'_>, data: &[u8]) {
+    let OriginOrNull::Origin(tuple) = parsed else {
+        return assert_eq!(data, b"null");
+    };
+    let text = core::str::from_utf8(data).expect("an accepted origin is ASCII");
+    let from_url = url_origin(text, None).expect("a serialized origin is a valid URL");
+    let special = matches!(tuple.scheme, "http" | "https" | "ws" | "wss" | "ftp");
+    let same = from_url
+        .as_origin(OpaqueId(0))
+        .is_same_origin(&parsed.to_origin(OpaqueId(0)));
+    let expected = if special { text } else { "null" };
+    assert!(
+        same == special && from_url.to_string() == expected,
+        "url_origin gives {from_url:?}"
+    );
 }

@@ -21,8 +21,8 @@ use cors_core::http::BoundedHeaders;
 use cors_core::http::header::is_header_value;
 use cors_core::http::method::is_cors_safelisted_method;
 use cors_core::policy::{
-    Decision, OriginPattern, PatternSlot, Policy, PolicyConfig, RequestKind, ResponseHeader,
-    Severity, parse_pattern,
+    BuildError, Decision, OriginPattern, PatternSlot, Policy, PolicyConfig, RequestKind,
+    ResponseHeader, Severity, parse_pattern,
 };
 use cors_core::{OpaqueId, PublicSuffixList, parse_origin_or_null};
 
@@ -40,6 +40,21 @@ impl PublicSuffixList for Suffixes {
 
 /// A policy with its patterns in a `Vec`.
 pub type FuzzPolicy<'c> = Policy<'c, Vec<PatternSlot<'c>>>;
+
+// ---------------------------------------------------------------------------------------
+// pattern_parse
+// ---------------------------------------------------------------------------------------
+
+/// An origin the pattern `text` names, with its wildcards filled in: `*.` as `x.`, the port
+/// `*` as `1` (no scheme's default port); `None` for `*`.
+pub fn instance(text: &str) -> Option<String> {
+    let filled = text.replacen("://*.", "://x.", 1);
+    let filled = match filled.strip_suffix(":*") {
+        Some(rest) => format!("{rest}:1"),
+        None => filled,
+    };
+    (text != "*").then_some(filled)
+}
 
 // ---------------------------------------------------------------------------------------
 // policy_build
@@ -365,13 +380,21 @@ fn derive(pattern: &str, a: u8, b: u8) -> String {
     }
 }
 
-/// Builds `config`; `None` when it has an error (and then `build` must have refused it).
-pub fn build<'c>(config: &PolicyConfig<'c>) -> Option<FuzzPolicy<'c>> {
+/// `Policy::build` of `config`, and how many problems of severity error it reported.
+pub fn build_counting<'c>(
+    config: &PolicyConfig<'c>,
+) -> (Result<FuzzPolicy<'c>, BuildError>, usize) {
     let mut errors = 0usize;
     let storage = vec![PatternSlot::EMPTY; config.allowed_origins.len()];
     let built = Policy::build(config, &Suffixes, storage, &mut |problem| {
         errors += usize::from(problem.severity() == Severity::Error);
     });
+    (built, errors)
+}
+
+/// Builds `config`; `None` when it has an error (and then `build` must have refused it).
+pub fn build<'c>(config: &PolicyConfig<'c>) -> Option<FuzzPolicy<'c>> {
+    let (built, errors) = build_counting(config);
     assert_eq!(built.is_ok(), errors == 0, "{:?}", built.as_ref().err());
     built.ok()
 }
@@ -384,6 +407,20 @@ pub fn build<'c>(config: &PolicyConfig<'c>) -> Option<FuzzPolicy<'c>> {
 mod policy_reference;
 
 pub use policy_reference::naive_allows;
+
+/// The policy allows the request origin `origin` exactly when the naive reference matcher
+/// says one of `origins` allows it.
+pub fn assert_matcher_agrees(
+    policy: &FuzzPolicy<'_>,
+    origins: &[&str],
+    allow_null: bool,
+    origin: &str,
+) {
+    let parsed = parse_origin_or_null(origin.as_bytes()).expect("checked");
+    let naive = naive_allows(origins, allow_null, origin);
+    let got = policy.allows_origin(&parsed);
+    assert_eq!(got, naive, "{origin} against {origins:?}");
+}
 
 // ---------------------------------------------------------------------------------------
 // The invariants of every answer

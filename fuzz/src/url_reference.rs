@@ -21,6 +21,25 @@ use cors_core::{UrlError, UrlFailure as F, UrlOrigin};
 
 use crate::UrlCase;
 
+/// The origin the reference gives for `case`, where it is one: the url crate, for ASCII input
+/// (cors-core leaves IDNA to cors-std, and a percent-encoded host can still need it) that
+/// does not hit one of cors-core's length limits (the url crate has none), with its known
+/// bugs put right ([`origin`]).
+pub fn reference_origin(
+    case: &UrlCase<'_>,
+    ours: &Result<UrlOrigin, UrlError>,
+) -> Option<Option<String>> {
+    let ascii = case.input.is_ascii() && case.base.is_none_or(str::is_ascii);
+    let limit = ours
+        .as_ref()
+        .is_err_and(|e| e.failure().is_implementation_limit());
+    if ascii && !limit {
+        origin(case, ours)
+    } else {
+        None
+    }
+}
+
 /// The origin the `url` crate gives (`Some(None)`: the URL or its base fails to parse), with
 /// the known bugs of url 2.5.8 put right, where it does not follow the URL Standard; `None`
 /// where it cannot be put right and is no reference.
