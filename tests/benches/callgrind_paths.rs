@@ -1,0 +1,387 @@
+//! The main paths, each run N times inside one function, [`measured`], for
+//! `scripts/bench-callgrind` to count their instructions under
+//! `valgrind --tool=callgrind --toggle-collect=…measured…`: figures that do not drift with
+//! machine noise (instructions, not time; the setup — building policies, requests — is not
+//! counted).
+//!
+//! ```text
+//! callgrind_paths --list            the path names
+//! callgrind_paths PATH ITERATIONS   runs PATH ITERATIONS times inside `measured`
+//! callgrind_paths                   (as `cargo bench` runs it) every path once, a smoke test
+//! ```
+//!
+//! Each path runs once before `measured` (so what happens once, such as a header value's
+//! first clone, is not counted). Each tower path includes dropping the request (the layer
+//! consumes it); the response is kept and dropped after `measured` returns, as the
+//! criterion benchmarks drop it outside the timed region.
+
+use core::fmt::Write as _;
+use core::hint::black_box;
+use std::process::ExitCode;
+
+use cors_core::browser::request::{FetchInput, RedirectMode, RequestMode, classify_fetch};
+use cors_core::browser::response::{PreflightedRequest, cors_check, validate_preflight_response};
+use cors_core::browser::{CredentialsMode, Profile};
+use cors_core::http::BoundedHeaders;
+use cors_core::{Host, Origin};
+use http::{Request, Response};
+use tower::Layer;
+
+mod fixtures;
+
+use fixtures::{Patterns, Scenario, inner, our_layer, our_policy, peer_layer, serve};
+
+/// Runs `call` for each of `0..iterations`: the only function whose instructions count.
+#[inline(never)]
+fn measured(iterations: usize, call: &mut dyn FnMut(usize)) {
+    for i in 0..iterations {
+        call(i);
+    }
+}
+
+/// Runs `call` once uncounted (what happens only once — a value's first clone — is not a
+/// per-call cost), then `iterations` times inside [`measured`].
+fn run(iterations: usize, call: &mut dyn FnMut(usize)) {
+    call(usize::MAX);
+    measured(iterations, call);
+}
+
+/// A path: its name and how to run it `iterations` times inside [`measured`].
+struct Path {
+    name: String,
+    run: Box<dyn Fn(usize)>,
+}
+
+fn path(name: impl Into<String>, run: impl Fn(usize) + 'static) -> Path {
+    Path {
+        name: name.into(),
+        run: Box::new(run),
+    }
+}
+
+/// The core's decision for `scenario` with `n` origins.
+fn core_path(scenario: Scenario, patterns: Patterns, n: usize) -> Path {
+    let name = format!("core/{}/{}-{n}", scenario.name(), patterns.name());
+    path(name, move |iterations| {
+        let policy = our_policy(patterns, n);
+        let pairs = scenario.headers(patterns, n);
+        let method = scenario.method().as_bytes();
+        run(iterations, &mut |_| {
+            black_box(policy.policy().decide_list(method, black_box(&pairs[..])));
+        });
+    })
+}
+
+/// A layer's full call for `scenario` with `n` origins: `tower` (ours) or `tower-http`.
+fn layer_path(layer: &'static str, scenario: Scenario, patterns: Patterns, n: usize) -> Path {
+    let name = format!("{layer}/{}/{}-{n}", scenario.name(), patterns.name());
+    path(name, move |iterations| {
+        let request = scenario.request(patterns, n);
+        let mut requests: Vec<Request<()>> = (0..=iterations).map(|_| request.clone()).collect();
+        let mut responses: Vec<Response<()>> = Vec::with_capacity(iterations + 1);
+        if layer == "tower" {
+            let mut service = our_layer(patterns, n).layer(inner());
+            run(iterations, &mut |_| {
+                if let Some(request) = requests.pop() {
+                    responses.push(serve(&mut service, request));
+                }
+            });
+        } else {
+            let mut service = peer_layer(patterns, n).layer(inner());
+            run(iterations, &mut |_| {
+                if let Some(request) = requests.pop() {
+                    responses.push(serve(&mut service, request));
+                }
+            });
+        }
+        drop(black_box(responses));
+    })
+}
+
+const PAGE: Origin<'static> = Origin::tuple("https", Host::Domain("app.example.com"), None);
+const API: Origin<'static> = Origin::tuple("https", Host::Domain("api.example.com"), None);
+
+const FETCH_HEADERS: &[(&str, &str)] = &[
+    ("Content-Type", "application/json"),
+    (
+        "Authorization",
+        "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJl",
+    ),
+    ("Accept", "application/json"),
+    ("Accept-Language", "en-GB"),
+    ("Content-Language", "en"),
+    ("X-Request-Id", "7f3c2a"),
+    ("Cache-Control", "no-cache"),
+    ("X-Client-Version", "4.2.0"),
+];
+
+const PREFLIGHT_RESPONSE: &[(&str, &str)] = &[
+    ("Date", "Tue, 07 Jul 2026 10:00:00 GMT"),
+    ("Access-Control-Allow-Origin", "https://app.example.com"),
+    ("Access-Control-Allow-Credentials", "true"),
+    ("Access-Control-Allow-Methods", "PUT, DELETE"),
+    (
+        "Access-Control-Allow-Headers",
+        "authorization, cache-control, content-type, x-client-version, x-request-id",
+    ),
+    ("Access-Control-Max-Age", "600"),
+    (
+        "Vary",
+        "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
+    ),
+    ("Content-Length", "0"),
+];
+
+const UNSAFE_NAMES: [&[u8]; 5] = [
+    b"authorization",
+    b"cache-control",
+    b"content-type",
+    b"x-client-version",
+    b"x-request-id",
+];
+
+fn browser_paths() -> Vec<Path> {
+    vec![
+        path("browser/classify", |iterations| {
+            run(iterations, &mut |_| {
+                let input = FetchInput {
+                    origin: PAGE,
+                    url_scheme: "https",
+                    url_origin: API,
+                    method: b"PUT",
+                    headers: black_box(FETCH_HEADERS),
+                    mode: RequestMode::Cors,
+                    credentials: CredentialsMode::Include,
+                    redirect: RedirectMode::Follow,
+                    use_cors_preflight: false,
+                    profile: Profile::Spec,
+                };
+                black_box(classify_fetch(input).map(|c| c.verdict()).is_ok());
+            });
+        }),
+        path("browser/classify+preflight", |iterations| {
+            let mut out = String::with_capacity(256);
+            run(iterations, &mut |_| {
+                out.clear();
+                let input = FetchInput {
+                    origin: PAGE,
+                    url_scheme: "https",
+                    url_origin: API,
+                    method: b"PUT",
+                    headers: black_box(FETCH_HEADERS),
+                    mode: RequestMode::Cors,
+                    credentials: CredentialsMode::Include,
+                    redirect: RedirectMode::Follow,
+                    use_cors_preflight: false,
+                    profile: Profile::Spec,
+                };
+                if let Ok(classification) = classify_fetch(input) {
+                    if let Some(preflight) = classification.preflight() {
+                        if let Some(value) = preflight.access_control_request_headers() {
+                            let _ = write!(out, "{value}");
+                        }
+                    }
+                }
+                black_box(&out);
+            });
+        }),
+        path("browser/cors-check", |iterations| {
+            run(iterations, &mut |_| {
+                if let Ok(headers) = BoundedHeaders::new(black_box(PREFLIGHT_RESPONSE)) {
+                    let origin = black_box(b"https://app.example.com");
+                    black_box(cors_check(&headers, origin, CredentialsMode::Include).is_ok());
+                }
+            });
+        }),
+        path("browser/preflight-validation", |iterations| {
+            run(iterations, &mut |_| {
+                if let Ok(headers) = BoundedHeaders::new(black_box(PREFLIGHT_RESPONSE)) {
+                    let request = PreflightedRequest {
+                        method: b"PUT",
+                        unsafe_header_names: UNSAFE_NAMES.iter().copied(),
+                        has_authorization: true,
+                        credentials: CredentialsMode::Include,
+                        use_cors_preflight: false,
+                        serialized_origin: b"https://app.example.com",
+                    };
+                    let grant = validate_preflight_response(&request, 204, &headers, Profile::Spec);
+                    black_box(grant.is_ok());
+                }
+            });
+        }),
+    ]
+}
+
+fn origin_paths() -> Vec<Path> {
+    let mut paths = Vec::new();
+    for input in ["https://example.com", "https://[2001:db8::1]:8443"] {
+        paths.push(path(format!("origin/strict/{input}"), move |iterations| {
+            run(iterations, &mut |_| {
+                black_box(cors_core::parse_origin_or_null(black_box(input.as_bytes())).is_ok());
+            });
+        }));
+        paths.push(path(
+            format!("origin/url-crate/{input}"),
+            move |iterations| {
+                run(iterations, &mut |_| {
+                    let _ = black_box(url::Url::parse(black_box(input)).map(|url| url.origin()));
+                });
+            },
+        ));
+    }
+    let url = "https://api.example.com/v1/items/42?expand=owner&sort=-created#top";
+    paths.push(path("url-origin/ours/path-query", move |iterations| {
+        run(iterations, &mut |_| {
+            black_box(cors_core::url_origin(black_box(url), None).is_ok());
+        });
+    }));
+    paths.push(path("url-origin/url-crate/path-query", move |iterations| {
+        run(iterations, &mut |_| {
+            let _ = black_box(url::Url::parse(black_box(url)).map(|url| url.origin()));
+        });
+    }));
+    paths
+}
+
+fn adversarial_paths() -> Vec<Path> {
+    let commas = |len: usize| {
+        path(
+            format!("adversarial/core/acrh-commas-{len}"),
+            move |iterations| {
+                let policy = our_policy(Patterns::Exact, 1_000);
+                let headers = [
+                    ("origin", Patterns::Exact.allowed_origin(1_000)),
+                    ("access-control-request-method", "PUT".to_owned()),
+                    ("access-control-request-headers", ",".repeat(len)),
+                ];
+                run(iterations, &mut |_| {
+                    black_box(
+                        policy
+                            .policy()
+                            .decide_list(b"OPTIONS", black_box(&headers[..])),
+                    );
+                });
+            },
+        )
+    };
+    let origin = |len: usize| {
+        path(
+            format!("adversarial/core/origin-{len}"),
+            move |iterations| {
+                let policy = our_policy(Patterns::Exact, 1_000);
+                let label = "a".repeat(len - "https://".len() - ".example.com".len());
+                let headers = [("origin", format!("https://{label}.example.com"))];
+                run(iterations, &mut |_| {
+                    black_box(policy.policy().decide_list(b"PUT", black_box(&headers[..])));
+                });
+            },
+        )
+    };
+    // A fetch() with `count` CORS-unsafe headers: classified, and the preflight's
+    // Access-Control-Request-Headers written (the names sorted without storage).
+    let preflight_names = |count: usize| {
+        path(
+            format!("adversarial/browser/preflight-names-{count}"),
+            move |iterations| {
+                let pairs: Vec<(String, String)> = (0..count)
+                    .map(|i| (format!("x-h{}", count - i), "1".to_owned()))
+                    .collect();
+                let mut out = String::with_capacity(count * 8);
+                run(iterations, &mut |_| {
+                    out.clear();
+                    let input = FetchInput {
+                        origin: PAGE,
+                        url_scheme: "https",
+                        url_origin: API,
+                        method: b"PUT",
+                        headers: black_box(&pairs[..]),
+                        mode: RequestMode::Cors,
+                        credentials: CredentialsMode::Include,
+                        redirect: RedirectMode::Follow,
+                        use_cors_preflight: false,
+                        profile: Profile::Spec,
+                    };
+                    if let Ok(classification) = classify_fetch(input) {
+                        if let Some(preflight) = classification.preflight() {
+                            if let Some(value) = preflight.access_control_request_headers() {
+                                let _ = write!(out, "{value}");
+                            }
+                        }
+                    }
+                    black_box(&out);
+                });
+            },
+        )
+    };
+    vec![
+        preflight_names(8),
+        preflight_names(64),
+        preflight_names(256),
+        commas(64),
+        commas(1_000),
+        commas(1_025),
+        commas(1 << 20),
+        origin(64),
+        origin(512),
+        origin(65_536),
+    ]
+}
+
+fn paths() -> Vec<Path> {
+    let mut paths = Vec::new();
+    for scenario in Scenario::ALL {
+        paths.push(core_path(scenario, Patterns::Exact, 1));
+        paths.push(core_path(scenario, Patterns::Wildcard, 1));
+    }
+    // Building a policy of 100,000 origins takes seconds under valgrind: two scenarios.
+    for scenario in [Scenario::PreflightAllowed, Scenario::ActualRefused] {
+        paths.push(core_path(scenario, Patterns::Exact, 100_000));
+        paths.push(core_path(scenario, Patterns::Wildcard, 100_000));
+    }
+    for scenario in Scenario::ALL {
+        for layer in ["tower", "tower-http"] {
+            paths.push(layer_path(layer, scenario, Patterns::Exact, 1));
+        }
+    }
+    for scenario in [Scenario::PreflightAllowed, Scenario::ActualAllowed] {
+        for layer in ["tower", "tower-http"] {
+            paths.push(layer_path(layer, scenario, Patterns::Exact, 1_000));
+        }
+    }
+    paths.extend(browser_paths());
+    paths.extend(origin_paths());
+    paths.extend(adversarial_paths());
+    paths
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let paths = paths();
+    match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["--list"] => {
+            for path in &paths {
+                println!("{}", path.name);
+            }
+            ExitCode::SUCCESS
+        }
+        [name, iterations] => {
+            let Ok(iterations) = iterations.parse::<usize>() else {
+                eprintln!("ITERATIONS must be a number: {iterations}");
+                return ExitCode::from(2);
+            };
+            let Some(path) = paths.iter().find(|path| path.name == name) else {
+                eprintln!("no path {name}; --list shows them");
+                return ExitCode::from(2);
+            };
+            (path.run)(iterations);
+            ExitCode::SUCCESS
+        }
+        // `cargo bench` passes `--bench` (and maybe a filter): a smoke test of the small paths.
+        _ => {
+            for path in paths.iter().filter(|path| !path.name.contains("100000")) {
+                (path.run)(1);
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
