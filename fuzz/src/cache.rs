@@ -33,6 +33,12 @@ pub const MODEL_MAX_NAME_LEN: usize = 64;
 /// The most operations, and names per operation, a case uses.
 pub const MAX_OPS: usize = 48;
 
+/// The most states the model follows through one store. A store that creates more entries
+/// than the capacity, all expiring together, allows every subset of them to survive
+/// (thousands of states); past this bound the model checks that store's answer but not the
+/// state it leaves, and takes the cache's state from there.
+pub const MAX_STATES: usize = 64;
+
 /// A method or header name: a vocabulary that makes entries match, or any bytes.
 #[derive(Arbitrary, Clone, Copy, Debug)]
 pub enum Name<'a> {
@@ -326,6 +332,8 @@ impl Query<'_> {
 pub struct Model {
     states: Vec<State>,
     now: u64,
+    /// More than [`MAX_STATES`] states: the state after this operation is not checked.
+    unchecked: bool,
 }
 
 impl Default for Model {
@@ -333,6 +341,7 @@ impl Default for Model {
         Self {
             states: vec![Vec::new()],
             now: 0,
+            unchecked: false,
         }
     }
 }
@@ -453,18 +462,25 @@ impl Model {
             next.sort();
             next.dedup();
             self.states = next;
+            if self.states.len() > MAX_STATES {
+                self.unchecked = true;
+                break;
+            }
         }
         true
     }
 
-    /// Whether `entries` is a state the model allows.
+    /// Whether `entries` is a state the model allows (any state within the capacity after
+    /// a store with more than [`MAX_STATES`] states).
     pub fn allows(&self, entries: &State) -> bool {
-        self.states.contains(entries)
+        let unchecked = self.unchecked && entries.len() <= CAPACITY;
+        unchecked || self.states.contains(entries)
     }
 
     /// Takes `entries` (a state it allows) as the only state.
     pub fn settle(&mut self, entries: State) {
         self.states = vec![entries];
+        self.unchecked = false;
     }
 }
 
