@@ -91,7 +91,9 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
     /// CORS is answered as usual.
     ///
     /// For adapters whose header collection is not bounded by the server: every request
-    /// gets a decision, and none reads more than the limits allow.
+    /// gets a decision, and none reads more than the limits allow. A refusal is a CORS
+    /// failure for the browser (<https://fetch.spec.whatwg.org/#concept-cors-check>: no
+    /// `Access-Control-Allow-Origin`), so it never grants more than `decide` would.
     pub fn decide_list<'d, L: HeaderList<'d>>(&'d self, method: &[u8], list: L) -> Decision<'d> {
         if let Ok(headers) = BoundedHeaders::new(list.clone()) {
             return self.decide(method, &headers);

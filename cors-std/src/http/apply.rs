@@ -145,13 +145,22 @@ fn merge_vary_into(response: &mut HeaderMap, add: &'static str) {
         response.insert(VARY, HeaderValue::from_static(add));
         return;
     };
-    let mut existing = first.as_bytes().to_vec();
-    for line in lines {
-        existing.extend_from_slice(b", ");
-        existing.extend_from_slice(line.as_bytes());
-    }
+    // One line (the usual case) is read in place; several are joined first.
+    let joined;
+    let existing = match lines.next() {
+        None => first.as_bytes(),
+        Some(second) => {
+            let mut all = [first, second].map(|line| line.as_bytes()).join(&b", "[..]);
+            for line in lines {
+                all.extend_from_slice(b", ");
+                all.extend_from_slice(line.as_bytes());
+            }
+            joined = all;
+            &joined
+        }
+    };
     let mut merged = String::new();
-    match merge_vary(Some(&existing), add, &mut merged) {
+    match merge_vary(Some(existing), add, &mut merged) {
         Ok(()) if merged.as_bytes() == existing => {}
         Ok(()) => {
             if let Ok(value) = HeaderValue::from_str(&merged) {
