@@ -217,12 +217,31 @@ impl<'a, I: Iterator<Item = &'a [u8]>> Iterator for CombinedValue<'a, I> {
     }
 }
 
-/// Whether `byte` is a `tchar` of RFC 9110's `token`.
+/// Whether `byte` is a `tchar` of RFC 9110's `token`: one bit test.
 pub const fn is_token_byte(byte: u8) -> bool {
+    byte < 128 && TCHAR_SET & (1 << byte) != 0
+}
+
+/// RFC 9110's `tchar` rule, as written: what [`TCHAR_SET`] is built from.
+const fn is_tchar(byte: u8) -> bool {
     matches!(byte,
         b'!' | b'#' | b'$' | b'%' | b'&' | b'\'' | b'*' | b'+' | b'-' | b'.' | b'^' | b'_'
         | b'`' | b'|' | b'~' | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z')
 }
+
+/// The `tchar`s as a bit set over the ASCII range (every `tchar` is ASCII): bit `b` is set
+/// when `is_tchar(b)`.
+const TCHAR_SET: u128 = {
+    let mut set = 0u128;
+    let mut byte = 0u8;
+    while byte < 128 {
+        if is_tchar(byte) {
+            set |= 1 << byte;
+        }
+        byte += 1;
+    }
+    set
+};
 
 /// Whether `bytes` is an RFC 9110 `token`: one or more `tchar`s.
 pub fn is_token(bytes: &[u8]) -> bool {
@@ -344,5 +363,8 @@ mod tests {
         }
         assert!(!is_token(b""));
         assert!(!is_token(b"\x80"));
+        for byte in 0..=u8::MAX {
+            assert_eq!(is_token_byte(byte), is_tchar(byte), "{byte}");
+        }
     }
 }

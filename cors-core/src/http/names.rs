@@ -14,9 +14,17 @@ use crate::limits::MAX_HEADER_COUNT;
 /// Compares `a` and `b` as if both were byte-lowercased: the "byte less than" order of the
 /// sorted-lowercase set.
 pub fn cmp_lowercase(a: &[u8], b: &[u8]) -> Ordering {
-    a.iter()
-        .map(u8::to_ascii_lowercase)
-        .cmp(b.iter().map(u8::to_ascii_lowercase))
+    for (&x, &y) in a.iter().zip(b) {
+        // Only bytes that differ need lowercasing.
+        if x != y {
+            let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+            if x != y {
+                return x.cmp(&y);
+            }
+        }
+    }
+    // One is a prefix of the other: the shorter sorts first.
+    a.len().cmp(&b.len())
 }
 
 /// The distinct names of `names`, compared byte-case-insensitively, in lowercase byte
@@ -111,6 +119,32 @@ mod tests {
             out,
             "content-type,x-test-header-a,x-test-header-b,x-test-header-c,x-test-header-d,x-test-header1,x-test-header2,x-test-header3"
         );
+    }
+
+    #[test]
+    fn compares_as_if_lowercased() {
+        let names: [&[u8]; 14] = [
+            b"",
+            b"a",
+            b"A",
+            b"Z",
+            b"z",
+            b"[",
+            b"@",
+            b"`",
+            b"{",
+            b"\xc1",
+            b"\xe1",
+            b"content-type",
+            b"Content-Type-Extra",
+            b"CONTENT-TYPE",
+        ];
+        for a in names {
+            for b in names {
+                let lower = |s: &[u8]| s.to_ascii_lowercase();
+                assert_eq!(cmp_lowercase(a, b), lower(a).cmp(&lower(b)), "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]

@@ -20,7 +20,7 @@
 use core::fmt;
 
 use super::host::{Host, ends_in_a_number, parse_ipv4, parse_ipv6, write_ipv6};
-use super::scheme::{SpecialScheme, default_port};
+use super::scheme::SpecialScheme;
 use super::{OpaqueId, Origin, TupleOrigin};
 use crate::limits::MAX_SERIALIZED_ORIGIN_LEN;
 
@@ -172,6 +172,75 @@ const fn error(kind: Kind, position: usize) -> SerializedOriginError {
 ///
 /// <https://fetch.spec.whatwg.org/#origin-header>
 pub fn parse_origin_or_null(value: &[u8]) -> Result<OriginOrNull<'_>, SerializedOriginError> {
+    Ok(match parse_serialized(value)? {
+        SerializedOrigin::Null => OriginOrNull::Null,
+        SerializedOrigin::Tuple(tuple) => OriginOrNull::Origin(tuple.to_tuple_origin()),
+    })
+}
+
+/// A serialized origin as the strict parser found it: the literal `null`, or the byte
+/// ranges of a tuple origin's scheme and host.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SerializedOrigin<'a> {
+    /// `null`.
+    Null,
+    /// A tuple origin.
+    Tuple(SerializedTuple<'a>),
+}
+
+/// A serialized tuple origin, its parts still bytes of the input.
+///
+/// The parser accepts only canonical serializations, so `host` is the host's serialization
+/// byte for byte (an IPv4 address in dotted decimal, an IPv6 address in brackets, a
+/// lowercase domain): the policy compares it with its patterns as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct SerializedTuple<'a> {
+    /// The scheme, lowercase ASCII.
+    pub(crate) scheme: &'a [u8],
+    /// The special scheme `scheme` is, if it is one.
+    pub(crate) special: Option<SpecialScheme>,
+    /// The serialized host.
+    pub(crate) host: &'a [u8],
+    /// What the host is.
+    pub(crate) kind: HostKind,
+    /// The port, `None` when omitted.
+    pub(crate) port: Option<u16>,
+}
+
+/// What kind of host a [`SerializedTuple`] has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HostKind {
+    /// A domain (special schemes).
+    Domain,
+    /// An opaque host (other schemes).
+    Opaque,
+    /// An IPv4 address.
+    Ipv4(core::net::Ipv4Addr),
+    /// An IPv6 address.
+    Ipv6(core::net::Ipv6Addr),
+}
+
+impl<'a> SerializedTuple<'a> {
+    /// The tuple origin, its strings borrowing the input.
+    fn to_tuple_origin(self) -> TupleOrigin<'a> {
+        let scheme = match self.special {
+            Some(special) => special.as_str(),
+            None => ascii_str(self.scheme),
+        };
+        let host = match self.kind {
+            HostKind::Domain => Host::Domain(ascii_str(self.host)),
+            HostKind::Opaque => Host::Opaque(ascii_str(self.host)),
+            HostKind::Ipv4(address) => Host::Ipv4(address),
+            HostKind::Ipv6(address) => Host::Ipv6(address),
+        };
+        TupleOrigin::new(scheme, host, self.port)
+    }
+}
+
+/// The strict parser behind [`parse_origin_or_null`], leaving the parts as bytes.
+pub(crate) fn parse_serialized(
+    value: &[u8],
+) -> Result<SerializedOrigin<'_>, SerializedOriginError> {
     if value.len() > MAX_SERIALIZED_ORIGIN_LEN {
         return Err(error(Kind::TooLong, MAX_SERIALIZED_ORIGIN_LEN));
     }
@@ -180,20 +249,43 @@ pub fn parse_origin_or_null(value: &[u8]) -> Result<OriginOrNull<'_>, Serialized
     }
     // origin-or-null = serialized-origin / %s"null"
     if value == b"null" {
-        return Ok(OriginOrNull::Null);
+        return Ok(SerializedOrigin::Null);
     }
-    let (scheme, host_start) = parse_scheme(value)?;
-    if scheme == "file" {
+    let (scheme, special, host_start) = parse_scheme(value)?;
+    if special == Some(SpecialScheme::File) {
         return Err(error(Kind::FileScheme, 0));
     }
-    let special = SpecialScheme::from_scheme(scheme).is_some();
-    let (host, port_start) = parse_host_part(value, host_start, special)?;
-    let port = parse_port_part(value, port_start, scheme)?;
-    Ok(OriginOrNull::Origin(TupleOrigin::new(scheme, host, port)))
+    let (host, kind, port_start) = parse_host_part(value, host_start, special.is_some())?;
+    let port = parse_port_part(value, port_start, special)?;
+    Ok(SerializedOrigin::Tuple(SerializedTuple {
+        scheme,
+        special,
+        host,
+        kind,
+        port,
+    }))
 }
 
-/// `serialized-scheme "://"`: returns the scheme and the offset of the host.
-fn parse_scheme(value: &[u8]) -> Result<(&str, usize), SerializedOriginError> {
+/// The special schemes with their `://`, tried before the general scheme grammar.
+const SPECIAL_PREFIXES: [(&[u8], SpecialScheme); 5] = [
+    (b"https://", SpecialScheme::Https),
+    (b"http://", SpecialScheme::Http),
+    (b"wss://", SpecialScheme::Wss),
+    (b"ws://", SpecialScheme::Ws),
+    (b"ftp://", SpecialScheme::Ftp),
+];
+
+/// `serialized-scheme "://"`: returns the scheme, the special scheme it is, if any, and the
+/// offset of the host.
+fn parse_scheme(
+    value: &[u8],
+) -> Result<(&[u8], Option<SpecialScheme>, usize), SerializedOriginError> {
+    for (prefix, special) in SPECIAL_PREFIXES {
+        if value.starts_with(prefix) {
+            let end = prefix.len() - 3;
+            return Ok((value.get(..end).unwrap_or_default(), Some(special), end + 3));
+        }
+    }
     let end = value.iter().position(|&b| b == b':').unwrap_or(value.len());
     let scheme = value.get(..end).unwrap_or(&[]);
     for (position, &byte) in scheme.iter().enumerate() {
@@ -214,59 +306,72 @@ fn parse_scheme(value: &[u8]) -> Result<(&str, usize), SerializedOriginError> {
     if value.get(end..end + 3) != Some(b"://") {
         return Err(error(Kind::MissingSchemeSeparator, end));
     }
-    Ok((ascii_str(scheme), end + 3))
+    let special = SpecialScheme::from_scheme(ascii_str(scheme));
+    Ok((scheme, special, end + 3))
 }
 
-/// `serialized-host`: returns the host and the offset just past it.
+/// `serialized-host`: returns the host, its kind and the offset just past it.
 fn parse_host_part(
     value: &[u8],
     start: usize,
     special: bool,
-) -> Result<(Host<'_>, usize), SerializedOriginError> {
+) -> Result<(&[u8], HostKind, usize), SerializedOriginError> {
     let rest = value.get(start..).unwrap_or(&[]);
     if rest.first() == Some(&b'[') {
         return parse_ipv6_host(value, start);
     }
-    let len = rest
-        .iter()
-        .position(|&b| matches!(b, b':' | b'/' | b'?' | b'#'))
-        .unwrap_or(rest.len());
-    let text = rest.get(..len).unwrap_or(&[]);
-    check_domain_grammar(text, start)?;
-    let text = ascii_str(text);
-    let host = if !special {
-        Host::Opaque(text)
-    } else if ends_in_a_number(text) {
-        Host::Ipv4(canonical_ipv4(text).ok_or(error(Kind::NonCanonicalIpv4, start))?)
+    let (len, last_label) = check_domain_grammar(rest, start)?;
+    let text = rest.get(..len).unwrap_or_default();
+    let last_label = text.get(last_label..).unwrap_or_default();
+    let kind = if !special {
+        HostKind::Opaque
+    } else if last_label.first().is_some_and(u8::is_ascii_digit)
+        && ends_in_a_number(ascii_str(last_label))
+    {
+        HostKind::Ipv4(canonical_ipv4(ascii_str(text)).ok_or(error(Kind::NonCanonicalIpv4, start))?)
     } else {
-        Host::Domain(text)
+        HostKind::Domain
     };
-    Ok((host, start + len))
+    Ok((text, kind, start + len))
 }
 
-/// The LDH domain grammar: lowercase letters, digits and `-` in non-empty labels that do not
-/// start or end with `-`. IPv4 text is a special case of it.
-fn check_domain_grammar(text: &[u8], start: usize) -> Result<(), SerializedOriginError> {
-    if text.is_empty() {
-        return Err(error(Kind::EmptyHost, start));
-    }
+/// The LDH domain grammar over `rest` up to the first `:`, `/`, `?` or `#`: lowercase
+/// letters, digits and `-` in non-empty labels that do not start or end with `-`. IPv4 text
+/// is a special case of it. Returns the host's length and the offset of its last label.
+///
+/// A label that starts with a digit is the only one that can make the host end in a
+/// number (<https://url.spec.whatwg.org/#ends-in-a-number-checker>), which the caller
+/// checks on the last label.
+fn check_domain_grammar(
+    rest: &[u8],
+    start: usize,
+) -> Result<(usize, usize), SerializedOriginError> {
     let mut label_start = 0usize;
-    for (offset, &byte) in text.iter().enumerate() {
+    let mut len = rest.len();
+    for (offset, &byte) in rest.iter().enumerate() {
         let position = start + offset;
         match byte {
             b'a'..=b'z' | b'0'..=b'9' => {}
             b'-' if offset == label_start => return Err(error(Kind::LabelHyphen, position)),
             b'-' => {}
             b'.' => {
-                check_label_end(text, label_start, offset, start)?;
+                check_label_end(rest, label_start, offset, start)?;
                 label_start = offset + 1;
+            }
+            b':' | b'/' | b'?' | b'#' => {
+                len = offset;
+                break;
             }
             b'A'..=b'Z' => return Err(error(Kind::UppercaseHost, position)),
             b'@' => return Err(error(Kind::Userinfo, position)),
             _ => return Err(error(Kind::InvalidHostByte, position)),
         }
     }
-    check_label_end(text, label_start, text.len(), start)
+    if len == 0 {
+        return Err(error(Kind::EmptyHost, start));
+    }
+    check_label_end(rest, label_start, len, start)?;
+    Ok((len, label_start))
 }
 
 /// A label `text[label_start..end]` is non-empty and does not end with `-`.
@@ -298,7 +403,10 @@ fn canonical_ipv4(text: &str) -> Option<core::net::Ipv4Addr> {
 }
 
 /// `"[" IPv6 "]"` in its canonical serialization.
-fn parse_ipv6_host(value: &[u8], start: usize) -> Result<(Host<'_>, usize), SerializedOriginError> {
+fn parse_ipv6_host(
+    value: &[u8],
+    start: usize,
+) -> Result<(&[u8], HostKind, usize), SerializedOriginError> {
     let rest = value.get(start..).unwrap_or(&[]);
     let close = rest
         .iter()
@@ -313,14 +421,15 @@ fn parse_ipv6_host(value: &[u8], start: usize) -> Result<(Host<'_>, usize), Seri
     if canonical.as_bytes() != inside {
         return Err(error(Kind::NonCanonicalIpv6, start + 1));
     }
-    Ok((Host::Ipv6(address), start + close + 1))
+    let text = rest.get(..=close).unwrap_or_default();
+    Ok((text, HostKind::Ipv6(address), start + close + 1))
 }
 
 /// `[ ":" port ]` and the end of the value.
 fn parse_port_part(
     value: &[u8],
     start: usize,
-    scheme: &str,
+    special: Option<SpecialScheme>,
 ) -> Result<Option<u16>, SerializedOriginError> {
     let Some(&next) = value.get(start) else {
         return Ok(None);
@@ -344,7 +453,7 @@ fn parse_port_part(
         return Err(error(Kind::PortLeadingZero, digits_start));
     }
     let port = port_value(rest.get(..digits_len).unwrap_or(&[]), digits_start)?;
-    if default_port(scheme) == Some(port) {
+    if special.and_then(SpecialScheme::default_port) == Some(port) {
         return Err(error(Kind::DefaultPort, digits_start));
     }
     match rest.get(digits_len) {

@@ -4,7 +4,7 @@ use core::cmp::Ordering;
 use core::fmt::{self, Write as _};
 
 use super::config::{PolicyConfig, validate};
-use super::matcher::{HostText, Matcher, PatternSlot};
+use super::matcher::{HostText, Matcher, PatternKinds, PatternSlot};
 use super::pattern::{OriginPattern, parse_pattern};
 use super::problem::{Problem, ProblemCounts, ProblemValue, Rule, Setting};
 use crate::http::header_names::is_cors_non_wildcard_request_header_name;
@@ -14,7 +14,7 @@ use crate::limits::{
     MAX_EXPOSE_HEADERS_VALUE_LEN, MAX_EXPOSED_RESPONSE_HEADERS,
 };
 use crate::origin::host::Host;
-use crate::origin::serialized::OriginOrNull;
+use crate::origin::serialized::{HostKind, OriginOrNull, SerializedOrigin};
 use crate::origin::site::PublicSuffixList;
 
 /// Why [`Policy::build`] returned no policy. Every configuration problem has already been
@@ -51,20 +51,25 @@ impl fmt::Display for BuildError {
 impl core::error::Error for BuildError {}
 
 /// A set of names kept sorted for binary search, or "any" (`*`).
+///
+/// The order is by length, then byte by byte (lowercased when the set ignores case): any
+/// total order consistent with the set's equality serves a binary search, and this one
+/// settles most comparisons on the lengths.
 #[derive(Clone, Debug)]
 pub(crate) struct NameSet<'c, const N: usize> {
     any: bool,
     names: heapless::Vec<&'c str, N>,
-    order: fn(&[u8], &[u8]) -> Ordering,
+    ignore_case: bool,
 }
 
 impl<'c, const N: usize> NameSet<'c, N> {
-    /// The names of `list` (at most `N`), sorted by `order`; `*` sets "any".
-    fn new(list: &[&'c str], order: fn(&[u8], &[u8]) -> Ordering) -> Self {
+    /// The names of `list` (at most `N`); `*` sets "any". `ignore_case` makes the set
+    /// byte-case-insensitive.
+    fn new(list: &[&'c str], ignore_case: bool) -> Self {
         let mut set = Self {
             any: false,
             names: heapless::Vec::new(),
-            order,
+            ignore_case,
         };
         for &name in list.iter().take(N) {
             if name == "*" {
@@ -75,14 +80,14 @@ impl<'c, const N: usize> NameSet<'c, N> {
             }
         }
         set.names
-            .sort_unstable_by(|a, b| order(a.as_bytes(), b.as_bytes()));
+            .sort_unstable_by(|a, b| compare_names(a.as_bytes(), b.as_bytes(), ignore_case));
         set
     }
 
     /// Whether `name` is listed (under the set's order); `*` is not consulted.
     pub(crate) fn lists(&self, name: &[u8]) -> bool {
         self.names
-            .binary_search_by(|probe| (self.order)(probe.as_bytes(), name))
+            .binary_search_by(|probe| compare_names(probe.as_bytes(), name, self.ignore_case))
             .is_ok()
     }
 
@@ -92,8 +97,14 @@ impl<'c, const N: usize> NameSet<'c, N> {
     }
 }
 
-fn cmp_bytes(a: &[u8], b: &[u8]) -> Ordering {
-    a.cmp(b)
+/// The order of a [`NameSet`]: length, then bytes.
+fn compare_names(a: &[u8], b: &[u8], ignore_case: bool) -> Ordering {
+    match a.len().cmp(&b.len()) {
+        Ordering::Equal if a == b => Ordering::Equal,
+        Ordering::Equal if ignore_case => cmp_lowercase(a, b),
+        Ordering::Equal => a.cmp(b),
+        by_length => by_length,
+    }
 }
 
 /// A CORS policy: a validated configuration, immutable, answering requests with
@@ -107,6 +118,7 @@ fn cmp_bytes(a: &[u8], b: &[u8]) -> Ordering {
 pub struct Policy<'c, S> {
     pub(crate) slots: S,
     pub(crate) len: usize,
+    pub(crate) kinds: PatternKinds,
     pub(crate) any_origin: bool,
     pub(crate) null_origin: bool,
     pub(crate) credentials: bool,
@@ -174,14 +186,16 @@ fn finish<'c, S: AsRef<[PatternSlot<'c>]>>(
             needed,
             available: slots.as_ref().len(),
         })?;
+    let kinds = PatternKinds::of(slots.as_ref().get(..len).unwrap_or_default());
     Ok(Policy {
         slots,
         len,
+        kinds,
         any_origin: origins.any,
         null_origin: origins.null && config.allow_null_origin,
         credentials: config.allow_credentials,
-        methods: NameSet::new(config.allowed_methods, cmp_bytes),
-        request_headers: NameSet::new(config.allowed_request_headers, cmp_lowercase),
+        methods: NameSet::new(config.allowed_methods, false),
+        request_headers: NameSet::new(config.allowed_request_headers, true),
         expose_headers: expose_headers_value(config.exposed_response_headers),
         max_age: max_age_digits(config.max_age),
         success_status: config.preflight_success_status,
@@ -235,7 +249,7 @@ fn overlap<'c>(text: &'c str, rule: Rule, related: &'c str) -> Problem<'c> {
 /// Reports duplicates and patterns covered by another pattern (or by `*`): `O(n × labels ×
 /// log n)` over the sorted slots.
 fn report_overlaps<'c>(slots: &[PatternSlot<'c>], any: bool, report: &mut dyn FnMut(Problem<'c>)) {
-    let matcher = Matcher::new(slots);
+    let matcher = Matcher::new(slots, PatternKinds::of(slots));
     let mut first_of_run: Option<&PatternSlot<'c>> = None;
     for slot in slots {
         if let Some(first) = first_of_run.filter(|first| first.key() == slot.key()) {
@@ -295,14 +309,40 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
             OriginOrNull::Origin(tuple) => {
                 let host = HostText::of(&tuple.host);
                 let is_domain = matches!(tuple.host, Host::Domain(_));
-                Matcher::new(self.slots())
-                    .lookup(tuple.scheme, host.as_str(), is_domain, tuple.port)
+                self.matcher()
+                    .lookup(
+                        tuple.scheme.as_bytes(),
+                        host.as_str().as_bytes(),
+                        is_domain,
+                        tuple.port,
+                    )
                     .is_some()
             }
         }
     }
 
-    /// The host patterns (all of `allowed_origins` but `*` and `null`), in lookup order.
+    /// [`Policy::allows_origin`] for an origin as the strict parser left it: its host bytes
+    /// are the host's serialization already.
+    pub(crate) fn allows_serialized(&self, origin: &SerializedOrigin<'_>) -> bool {
+        match origin {
+            _ if self.any_origin => true,
+            SerializedOrigin::Null => self.null_origin,
+            SerializedOrigin::Tuple(tuple) => {
+                let is_domain = tuple.kind == HostKind::Domain;
+                self.matcher()
+                    .lookup(tuple.scheme, tuple.host, is_domain, tuple.port)
+                    .is_some()
+            }
+        }
+    }
+
+    fn matcher(&self) -> Matcher<'_, 'c> {
+        Matcher::new(self.slots(), self.kinds)
+    }
+
+    /// The host patterns (all of `allowed_origins` but `*` and `null`), in lookup order:
+    /// by host byte by byte, then scheme, a host before the wildcard over its subdomains,
+    /// then port.
     pub fn origin_patterns(&self) -> impl Iterator<Item = &'c str> + '_ {
         self.slots().iter().map(PatternSlot::text)
     }

@@ -11,14 +11,13 @@ use super::decision::{
     Decision, REFUSED_PREFLIGHT_STATUS, RejectReason, RequestKind, ResponseHeader, Value,
 };
 use super::matcher::PatternSlot;
-use crate::http::header::{BoundedHeaders, HeaderList, is_header_name};
-use crate::http::list::list_elements;
+use super::request::CorsRequestHeaders;
+use crate::http::header::{BoundedHeaders, HeaderList};
+use crate::http::list::token_list_elements;
 use crate::http::method::{is_cors_safelisted_method, is_forbidden_method, is_method};
 use crate::limits::MAX_REQUEST_HEADERS_LEN;
-use crate::origin::serialized::{OriginOrNull, parse_origin_or_null};
+use crate::origin::serialized::{SerializedOrigin, parse_serialized};
 
-const ORIGIN: &[u8] = b"origin";
-const REQUEST_METHOD: &[u8] = b"access-control-request-method";
 const REQUEST_HEADERS: &[u8] = b"access-control-request-headers";
 
 const VARY_ORIGIN: &str = "Origin";
@@ -42,10 +41,10 @@ enum Echo<'d> {
 /// Whether a request is a preflight, an actual CORS request or not CORS.
 ///
 /// <https://fetch.spec.whatwg.org/#cors-preflight-request>
-fn classify<'d, L: HeaderList<'d>>(method: &[u8], headers: &BoundedHeaders<L>) -> RequestKind {
-    if !headers.contains(ORIGIN) {
+fn classify(method: &[u8], found: &CorsRequestHeaders<'_>) -> RequestKind {
+    if !found.origin.is_present() {
         RequestKind::NotCors
-    } else if method == b"OPTIONS" && headers.contains(REQUEST_METHOD) {
+    } else if method == b"OPTIONS" && found.request_method.is_present() {
         RequestKind::Preflight
     } else {
         RequestKind::Actual
@@ -68,23 +67,23 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
     /// `Vary` lists `Origin` whenever the answer depends on it (every answer but a `*`
     /// policy's) and, for `OPTIONS`, the two request headers a preflight answer depends on:
     /// on allowed, refused and non-CORS answers alike.
+    ///
+    /// The header list is read once: each name is compared with the three the answer
+    /// depends on (`Origin`, `Access-Control-Request-Method`,
+    /// `Access-Control-Request-Headers`), most by their length alone.
     pub fn decide<'d, L: HeaderList<'d>>(
         &'d self,
         method: &[u8],
         headers: &BoundedHeaders<L>,
     ) -> Decision<'d> {
-        let kind = classify(method, headers);
-        let mut decision = Decision::new(kind, self.vary(method));
-        match kind {
-            RequestKind::NotCors => self.answer_not_cors(&mut decision),
-            RequestKind::Actual => self.answer_actual(&mut decision, headers),
-            RequestKind::Preflight => self.answer_preflight(&mut decision, headers),
-        }
+        let found = CorsRequestHeaders::find(headers.inner().clone());
+        let mut decision = Decision::new(classify(method, &found), self.vary(method));
+        self.answer(&mut decision, &found, headers);
         decision
     }
 
     /// Decides a request from its method and a header list not yet checked against the
-    /// limits: [`Policy::decide`] when [`BoundedHeaders::new`] accepts the list, and
+    /// limits: [`Policy::decide`] when [`BoundedHeaders::new`] would accept the list, and
     /// otherwise a refusal ([`RejectReason::HeaderLimits`]: no CORS header, and
     /// [`REFUSED_PREFLIGHT_STATUS`] for a preflight), the kind read from the first
     /// [`MAX_HEADER_COUNT`](crate::limits::MAX_HEADER_COUNT) headers. A request that is not
@@ -93,23 +92,45 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
     /// For adapters whose header collection is not bounded by the server: every request
     /// gets a decision, and none reads more than the limits allow. A refusal is a CORS
     /// failure for the browser (<https://fetch.spec.whatwg.org/#concept-cors-check>: no
-    /// `Access-Control-Allow-Origin`), so it never grants more than `decide` would.
+    /// `Access-Control-Allow-Origin`), so it never grants more than `decide` would. The
+    /// limits are checked in the same single pass over the list that finds the CORS
+    /// request headers.
     pub fn decide_list<'d, L: HeaderList<'d>>(&'d self, method: &[u8], list: L) -> Decision<'d> {
-        if let Ok(headers) = BoundedHeaders::new(list.clone()) {
-            return self.decide(method, &headers);
+        let found = CorsRequestHeaders::find(list.clone());
+        let mut decision = Decision::new(classify(method, &found), self.vary(method));
+        if found.beyond_limits {
+            self.refuse_beyond_limits(&mut decision);
+        } else {
+            // The pass checked what `BoundedHeaders::new` checks.
+            self.answer(&mut decision, &found, &BoundedHeaders::truncated(list));
         }
-        let headers = BoundedHeaders::truncated(list);
-        let kind = classify(method, &headers);
-        let mut decision = Decision::new(kind, self.vary(method));
-        match kind {
-            RequestKind::NotCors => self.answer_not_cors(&mut decision),
+        decision
+    }
+
+    /// The answer to a request beyond the limits: refused, unless it is not CORS.
+    fn refuse_beyond_limits<'d>(&'d self, decision: &mut Decision<'d>) {
+        match decision.kind {
+            RequestKind::NotCors => self.answer_not_cors(decision),
             RequestKind::Actual => decision.refuse(RejectReason::HeaderLimits, b""),
             RequestKind::Preflight => {
                 decision.status = Some(REFUSED_PREFLIGHT_STATUS);
                 decision.refuse(RejectReason::HeaderLimits, b"");
             }
         }
-        decision
+    }
+
+    /// The answer to a request within the limits, whose CORS headers are `found`.
+    fn answer<'d, L: HeaderList<'d>>(
+        &'d self,
+        decision: &mut Decision<'d>,
+        found: &CorsRequestHeaders<'d>,
+        headers: &BoundedHeaders<L>,
+    ) {
+        match decision.kind {
+            RequestKind::NotCors => self.answer_not_cors(decision),
+            RequestKind::Actual => self.answer_actual(decision, found),
+            RequestKind::Preflight => self.answer_preflight(decision, found, headers),
+        }
     }
 
     /// The `Vary` value: the same for every request with this method, so a cache keyed on
@@ -132,12 +153,8 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
         }
     }
 
-    fn answer_actual<'d, L: HeaderList<'d>>(
-        &'d self,
-        decision: &mut Decision<'d>,
-        headers: &BoundedHeaders<L>,
-    ) {
-        match self.check_origin(headers) {
+    fn answer_actual<'d>(&'d self, decision: &mut Decision<'d>, found: &CorsRequestHeaders<'d>) {
+        match self.check_origin(found) {
             Ok(allow_origin) => {
                 self.set_origin_and_credentials(decision, allow_origin);
                 self.set_expose_headers(decision);
@@ -149,11 +166,12 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
     fn answer_preflight<'d, L: HeaderList<'d>>(
         &'d self,
         decision: &mut Decision<'d>,
+        found: &CorsRequestHeaders<'d>,
         headers: &BoundedHeaders<L>,
     ) {
-        let checked = self.check_origin(headers).and_then(|allow_origin| {
-            let method = self.check_request_method(headers)?;
-            let echo = self.check_request_headers(headers, &mut decision.joined)?;
+        let checked = self.check_origin(found).and_then(|allow_origin| {
+            let method = self.check_request_method(found)?;
+            let echo = self.check_request_headers(found, headers, &mut decision.joined)?;
             Ok((allow_origin, method, echo))
         });
         let (allow_origin, method, echo) = match checked {
@@ -198,27 +216,23 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
     /// The `Access-Control-Allow-Origin` value for the request's `Origin`: `*` for a `*`
     /// policy, otherwise the `Origin` value itself, and only after it parsed strictly and
     /// matched (misconfiguration classes 1, 7 and 13).
-    fn check_origin<'d, L: HeaderList<'d>>(
-        &'d self,
-        headers: &BoundedHeaders<L>,
-    ) -> Result<&'d [u8], Refusal<'d>> {
+    fn check_origin<'d>(&'d self, found: &CorsRequestHeaders<'d>) -> Result<&'d [u8], Refusal<'d>> {
         if self.any_origin {
             return Ok(b"*");
         }
-        let mut values = headers.values(ORIGIN);
-        let value = values.next().unwrap_or_default();
-        if values.next().is_some() {
+        let value = found.origin.value();
+        if found.origin.count > 1 {
             return Err((RejectReason::MultipleOrigins, value));
         }
-        let Ok(origin) = parse_origin_or_null(value) else {
+        let Ok(origin) = parse_serialized(value) else {
             return Err((RejectReason::InvalidOrigin, value));
         };
-        if self.allows_origin(&origin) {
+        if self.allows_serialized(&origin) {
             return Ok(value);
         }
         let reason = match origin {
-            OriginOrNull::Null => RejectReason::NullOriginNotAllowed,
-            OriginOrNull::Origin(_) => RejectReason::OriginNotAllowed,
+            SerializedOrigin::Null => RejectReason::NullOriginNotAllowed,
+            SerializedOrigin::Tuple(_) => RejectReason::OriginNotAllowed,
         };
         Err((reason, value))
     }
@@ -226,13 +240,12 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
     /// The method to echo in `Access-Control-Allow-Methods`: `None` for a CORS-safelisted
     /// method, which needs none; only the method asked for, never the configured list
     /// (misconfiguration class 19).
-    fn check_request_method<'d, L: HeaderList<'d>>(
+    fn check_request_method<'d>(
         &self,
-        headers: &BoundedHeaders<L>,
+        found: &CorsRequestHeaders<'d>,
     ) -> Result<Option<&'d [u8]>, Refusal<'d>> {
-        let mut values = headers.values(REQUEST_METHOD);
-        let method = values.next().unwrap_or_default();
-        if values.next().is_some() {
+        let method = found.request_method.value();
+        if found.request_method.count > 1 {
             return Err((RejectReason::MultipleRequestMethods, method));
         }
         if !is_method(method) {
@@ -254,9 +267,13 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
     /// before any byte is read, then each byte is read once (misconfiguration class 18).
     fn check_request_headers<'d, L: HeaderList<'d>>(
         &self,
+        found: &CorsRequestHeaders<'d>,
         headers: &BoundedHeaders<L>,
         joined: &mut heapless::Vec<u8, MAX_REQUEST_HEADERS_LEN>,
     ) -> Result<Echo<'d>, Refusal<'d>> {
+        if found.request_headers.count <= 1 {
+            return self.check_request_headers_line(found.request_headers.first);
+        }
         let lines = headers.values(REQUEST_HEADERS);
         let mut combined = 0usize;
         for (i, line) in lines.clone().enumerate() {
@@ -275,13 +292,30 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
         Ok(echo)
     }
 
+    /// [`Self::check_request_headers`] when there is at most one line, the common case.
+    fn check_request_headers_line<'d>(
+        &self,
+        line: Option<&'d [u8]>,
+    ) -> Result<Echo<'d>, Refusal<'d>> {
+        let Some(line) = line else {
+            return Ok(Echo::Nothing);
+        };
+        if line.len() > MAX_REQUEST_HEADERS_LEN {
+            return Err((RejectReason::RequestHeadersTooLong, line));
+        }
+        Ok(if self.check_header_line(line)? {
+            Echo::Line(line)
+        } else {
+            Echo::Nothing
+        })
+    }
+
     /// Checks the names of one line; returns whether it has any.
     fn check_header_line<'d>(&self, line: &'d [u8]) -> Result<bool, Refusal<'d>> {
         let mut any = false;
-        for name in list_elements(line) {
-            if !is_header_name(name) {
-                return Err((RejectReason::InvalidRequestHeaders, name));
-            }
+        // Header names are tokens (https://fetch.spec.whatwg.org/#header-name).
+        for element in token_list_elements(line) {
+            let name = element.map_err(|bad| (RejectReason::InvalidRequestHeaders, bad))?;
             if !self.allows_request_header(name) {
                 return Err((RejectReason::RequestHeaderNotAllowed, name));
             }

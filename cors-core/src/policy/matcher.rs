@@ -1,12 +1,19 @@
 //! Finding the pattern that allows an origin among many, without scanning them.
 //!
 //! Every host pattern (exact origin, any-port host, subdomain wildcard) becomes a key
-//! `(scheme, host, subdomains, port)` of byte strings, and the keys are sorted in the
+//! `(host, scheme, subdomains, port)` of byte strings, and the keys are sorted in the
 //! caller's storage. An origin `scheme://a.b.example.com:port` is then looked up with at
 //! most two binary searches for its own host (its port, then `:*`) and two for each proper
 //! label suffix (`b.example.com`, `example.com`, `com`) among the subdomain wildcards: cost
 //! `O(labels × log n)`, whatever the number of patterns. Keys compare whole components, so a
 //! suffix is only ever tried at a label boundary (misconfiguration classes 3 and 4).
+//!
+//! Two things keep the common cases cheap. The host comes first in the order, so most
+//! comparisons in a search end at the host's first bytes, read eight at a time from a
+//! prefix stored in the key. And [`PatternKinds`] records which of the four searches
+//! (own host on its port, own host on any port, a parent on its port, a parent on any
+//! port) can find anything, so a policy of exact origins does one binary search, and one of
+//! subdomain wildcards none for the origin's own host.
 
 use core::cmp::Ordering;
 
@@ -14,13 +21,33 @@ use super::pattern::{OriginPattern, PortPattern};
 use crate::limits::MAX_HOST_LABELS;
 use crate::origin::host::Host;
 
+/// The first eight bytes of a host, big-endian, zero-padded: comparing two prefixes orders
+/// the hosts as their first eight bytes do (a host has no NUL byte), so only hosts that
+/// share them need a byte-by-byte comparison.
+const fn host_prefix(host: &[u8]) -> u64 {
+    let mut prefix = 0u64;
+    let mut rest = host;
+    let mut i = 0;
+    while i < 8 {
+        prefix <<= 8;
+        if let Some((&byte, tail)) = rest.split_first() {
+            prefix |= byte as u64;
+            rest = tail;
+        }
+        i += 1;
+    }
+    prefix
+}
+
 /// The sort and search key of a host pattern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct PatternKey<'c> {
-    /// The scheme.
-    pub(crate) scheme: &'c str,
     /// The serialized host, or the base of a subdomain wildcard.
-    pub(crate) host: &'c str,
+    pub(crate) host: &'c [u8],
+    /// [`host_prefix`] of `host`.
+    prefix: u64,
+    /// The scheme.
+    pub(crate) scheme: &'c [u8],
     /// Whether the pattern matches the subdomains of `host` (and not `host`).
     pub(crate) subdomains: bool,
     /// The ports matched.
@@ -28,6 +55,22 @@ pub(crate) struct PatternKey<'c> {
 }
 
 impl<'c> PatternKey<'c> {
+    /// The key of `host` with the other components.
+    pub(crate) const fn new(
+        scheme: &'c [u8],
+        host: &'c [u8],
+        subdomains: bool,
+        port: PortPattern,
+    ) -> Self {
+        Self {
+            host,
+            prefix: host_prefix(host),
+            scheme,
+            subdomains,
+            port,
+        }
+    }
+
     /// The key of a host pattern; `None` for `*` and `null`, which the policy keeps as flags.
     pub(crate) const fn of(pattern: &OriginPattern<'c>) -> Option<Self> {
         let (scheme, host, subdomains, port) = match *pattern {
@@ -38,12 +81,12 @@ impl<'c> PatternKey<'c> {
             OriginPattern::Subdomains { scheme, base, port } => (scheme, base, true, port),
             OriginPattern::Any | OriginPattern::Null => return None,
         };
-        Some(Self {
-            scheme,
-            host,
+        Some(Self::new(
+            scheme.as_bytes(),
+            host.as_bytes(),
             subdomains,
             port,
-        })
+        ))
     }
 
     const fn with_port(self, port: PortPattern) -> Self {
@@ -51,13 +94,48 @@ impl<'c> PatternKey<'c> {
     }
 }
 
-/// The order of keys: scheme, host, subdomains, port; strings byte by byte.
+/// The order of keys: host, scheme, subdomains, port; strings byte by byte.
 fn compare(a: &PatternKey<'_>, b: &PatternKey<'_>) -> Ordering {
-    a.scheme
-        .cmp(b.scheme)
+    a.prefix
+        .cmp(&b.prefix)
         .then_with(|| a.host.cmp(b.host))
+        .then_with(|| a.scheme.cmp(b.scheme))
         .then_with(|| a.subdomains.cmp(&b.subdomains))
         .then_with(|| a.port.cmp(&b.port))
+}
+
+/// Which kinds of host pattern a policy has: which searches of a lookup can succeed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub(crate) struct PatternKinds {
+    /// An exact origin (`https://a.example`, `https://a.example:8443`).
+    host_on_port: bool,
+    /// A host on any port (`https://a.example:*`).
+    host_on_any_port: bool,
+    /// A subdomain wildcard on one port (`https://*.example.com`).
+    parent_on_port: bool,
+    /// A subdomain wildcard on any port (`https://*.example.com:*`).
+    parent_on_any_port: bool,
+}
+
+impl PatternKinds {
+    /// The kinds among `slots`.
+    pub(crate) fn of(slots: &[PatternSlot<'_>]) -> Self {
+        let mut kinds = Self::default();
+        for slot in slots {
+            let any_port = slot.key.port == PortPattern::Any;
+            match (slot.key.subdomains, any_port) {
+                (false, false) => kinds.host_on_port = true,
+                (false, true) => kinds.host_on_any_port = true,
+                (true, false) => kinds.parent_on_port = true,
+                (true, true) => kinds.parent_on_any_port = true,
+            }
+        }
+        kinds
+    }
+
+    const fn parents(self) -> bool {
+        self.parent_on_port || self.parent_on_any_port
+    }
 }
 
 /// One slot of the storage a [`Policy`](super::Policy) keeps its origin patterns in.
@@ -73,12 +151,7 @@ pub struct PatternSlot<'c> {
 impl<'c> PatternSlot<'c> {
     /// An unused slot.
     pub const EMPTY: Self = Self {
-        key: PatternKey {
-            scheme: "",
-            host: "",
-            subdomains: false,
-            port: PortPattern::Default,
-        },
+        key: PatternKey::new(b"", b"", false, PortPattern::Default),
         text: "",
     };
 
@@ -109,31 +182,29 @@ impl<'c> PatternSlot<'c> {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Matcher<'s, 'c> {
     slots: &'s [PatternSlot<'c>],
+    kinds: PatternKinds,
 }
 
 impl<'s, 'c> Matcher<'s, 'c> {
-    /// A matcher over `slots`, which must be sorted.
-    pub(crate) const fn new(slots: &'s [PatternSlot<'c>]) -> Self {
-        Self { slots }
+    /// A matcher over `slots`, which must be sorted and have only patterns of `kinds`.
+    pub(crate) const fn new(slots: &'s [PatternSlot<'c>], kinds: PatternKinds) -> Self {
+        Self { slots, kinds }
     }
 
     /// The pattern allowing the origin `scheme://host[:port]`, if any; `is_domain` says
     /// whether the host is a domain, which alone has subdomains.
     pub(crate) fn lookup(
         &self,
-        scheme: &str,
-        host: &str,
+        scheme: &[u8],
+        host: &[u8],
         is_domain: bool,
         port: Option<u16>,
     ) -> Option<&'s PatternSlot<'c>> {
-        let key = PatternKey {
-            scheme,
-            host,
-            subdomains: false,
-            port: PortPattern::exactly(port),
-        };
-        self.find_with_any_port(&key)
-            .or_else(|| is_domain.then(|| self.find_in_parents(&key)).flatten())
+        let key = PatternKey::new(scheme, host, false, PortPattern::exactly(port));
+        let kinds = self.kinds;
+        self.find_if(kinds.host_on_port, &key)
+            .or_else(|| self.find_if(kinds.host_on_any_port, &key.with_port(PortPattern::Any)))
+            .or_else(|| (is_domain && kinds.parents()).then(|| self.find_in_parents(&key))?)
     }
 
     /// Another pattern that allows every origin `key` allows, if any: the same host on any
@@ -147,22 +218,18 @@ impl<'s, 'c> Matcher<'s, 'c> {
 
     /// A subdomain wildcard over a proper label suffix of `key.host`, matching `key.port`.
     fn find_in_parents(&self, key: &PatternKey<'_>) -> Option<&'s PatternSlot<'c>> {
+        let on_port = self.kinds.parent_on_port && key.port != PortPattern::Any;
+        let on_any_port = self.kinds.parent_on_any_port;
         parents(key.host).find_map(|parent| {
-            self.find_with_any_port(&PatternKey {
-                host: parent,
-                subdomains: true,
-                ..*key
-            })
+            let parent = PatternKey::new(key.scheme, parent, true, key.port);
+            self.find_if(on_port, &parent)
+                .or_else(|| self.find_if(on_any_port, &parent.with_port(PortPattern::Any)))
         })
     }
 
-    /// The slot with `key`, or with `key` on any port.
-    fn find_with_any_port(&self, key: &PatternKey<'_>) -> Option<&'s PatternSlot<'c>> {
-        self.find(key).or_else(|| {
-            (key.port != PortPattern::Any)
-                .then(|| self.find(&key.with_port(PortPattern::Any)))
-                .flatten()
-        })
+    /// The slot whose key is `key`, when `search` says a search can find one.
+    fn find_if(&self, search: bool, key: &PatternKey<'_>) -> Option<&'s PatternSlot<'c>> {
+        search.then(|| self.find(key))?
     }
 
     /// The slot whose key is `key`: one binary search.
@@ -177,8 +244,10 @@ impl<'s, 'c> Matcher<'s, 'c> {
 
 /// The proper label suffixes of `host`, longest first: `b.example.com`, `example.com`, `com`
 /// for `a.b.example.com`.
-fn parents(host: &str) -> impl Iterator<Item = &str> {
-    host.match_indices('.')
+fn parents(host: &[u8]) -> impl Iterator<Item = &[u8]> {
+    host.iter()
+        .enumerate()
+        .filter(|&(_, &byte)| byte == b'.')
         .take(MAX_HOST_LABELS)
         .filter_map(move |(dot, _)| host.get(dot + 1..))
 }
@@ -214,6 +283,38 @@ impl<'a> HostText<'a> {
         match self {
             Self::Borrowed(text) => text,
             Self::Inline(text) => text.as_str(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_host_prefix_orders_hosts_as_their_bytes_do() {
+        let hosts: [&[u8]; 9] = [
+            b"",
+            b"a",
+            b"a.b",
+            b"example",
+            b"example.",
+            b"example.com",
+            b"example.co",
+            b"example.com.evil",
+            b"examplf",
+        ];
+        for a in hosts {
+            for b in hosts {
+                let key = |host| PatternKey::new(b"https", host, false, PortPattern::Default);
+                assert_eq!(
+                    compare(&key(a), &key(b)),
+                    a.cmp(b),
+                    "{:?} vs {:?}",
+                    core::str::from_utf8(a),
+                    core::str::from_utf8(b)
+                );
+            }
         }
     }
 }

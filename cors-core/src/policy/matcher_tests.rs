@@ -88,10 +88,11 @@ fn keeps_the_patterns_sorted_for_lookup() {
         "https://a.example",
         "http://c.example",
     ]));
+    // Host first, then scheme: the order `Policy::origin_patterns` documents.
     let sorted: Vec<_> = policy.origin_patterns().collect();
     assert_eq!(
         sorted,
-        ["http://c.example", "https://a.example", "https://b.example"]
+        ["https://a.example", "https://b.example", "http://c.example"]
     );
 }
 

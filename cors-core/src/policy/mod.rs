@@ -96,6 +96,7 @@ mod decision;
 mod matcher;
 mod pattern;
 mod problem;
+mod request;
 mod vary;
 
 #[cfg(test)]
