@@ -217,30 +217,35 @@ impl<'a, I: Iterator<Item = &'a [u8]>> Iterator for CombinedValue<'a, I> {
     }
 }
 
-/// Whether `byte` is a `tchar` of RFC 9110's `token`: one bit test.
-pub const fn is_token_byte(byte: u8) -> bool {
-    byte < 128 && TCHAR_SET & (1 << byte) != 0
+/// Whether `byte` is a `tchar` of RFC 9110's `token`: one table lookup.
+pub fn is_token_byte(byte: u8) -> bool {
+    // A `u8` indexes a 256-entry table: the lookup never fails.
+    TCHAR_TABLE.get(usize::from(byte)) == Some(&true)
 }
 
-/// RFC 9110's `tchar` rule, as written: what [`TCHAR_SET`] is built from.
+/// RFC 9110's `tchar` rule, as written: what [`TCHAR_TABLE`] is built from.
 const fn is_tchar(byte: u8) -> bool {
     matches!(byte,
         b'!' | b'#' | b'$' | b'%' | b'&' | b'\'' | b'*' | b'+' | b'-' | b'.' | b'^' | b'_'
         | b'`' | b'|' | b'~' | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z')
 }
 
-/// The `tchar`s as a bit set over the ASCII range (every `tchar` is ASCII): bit `b` is set
-/// when `is_tchar(b)`.
-const TCHAR_SET: u128 = {
-    let mut set = 0u128;
+/// `is_tchar` of every byte, computed at compile time.
+const TCHAR_TABLE: [bool; 256] = {
+    let mut table = [false; 256];
     let mut byte = 0u8;
-    while byte < 128 {
-        if is_tchar(byte) {
-            set |= 1 << byte;
+    loop {
+        // Evaluated by the compiler: an index out of bounds would fail the build.
+        #[allow(clippy::indexing_slicing)]
+        {
+            table[byte as usize] = is_tchar(byte);
+        }
+        if byte == u8::MAX {
+            break;
         }
         byte += 1;
     }
-    set
+    table
 };
 
 /// Whether `bytes` is an RFC 9110 `token`: one or more `tchar`s.

@@ -8,7 +8,7 @@
 
 use super::build::Policy;
 use super::decision::{
-    Decision, REFUSED_PREFLIGHT_STATUS, RejectReason, RequestKind, ResponseHeader, Value,
+    Answer, Decision, REFUSED_PREFLIGHT_STATUS, RejectReason, RequestKind, ResponseHeader, Value,
 };
 use super::matcher::PatternSlot;
 use super::request::CorsRequestHeaders;
@@ -77,9 +77,7 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
         headers: &BoundedHeaders<L>,
     ) -> Decision<'d> {
         let found = CorsRequestHeaders::find(headers.inner().clone());
-        let mut decision = Decision::new(classify(method, &found), self.vary(method));
-        self.answer(&mut decision, &found, headers);
-        decision
+        self.decide_found(method, &found, headers)
     }
 
     /// Decides a request from its method and a header list not yet checked against the
@@ -97,39 +95,46 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
     /// request headers.
     pub fn decide_list<'d, L: HeaderList<'d>>(&'d self, method: &[u8], list: L) -> Decision<'d> {
         let found = CorsRequestHeaders::find(list.clone());
-        let mut decision = Decision::new(classify(method, &found), self.vary(method));
-        if found.beyond_limits {
-            self.refuse_beyond_limits(&mut decision);
-        } else {
-            // The pass checked what `BoundedHeaders::new` checks.
-            self.answer(&mut decision, &found, &BoundedHeaders::truncated(list));
+        // Within the limits, the pass checked what `BoundedHeaders::new` checks.
+        self.decide_found(method, &found, &BoundedHeaders::truncated(list))
+    }
+
+    /// The decision for a request whose CORS request headers are `found` in `headers`.
+    fn decide_found<'d, L: HeaderList<'d>>(
+        &'d self,
+        method: &[u8],
+        found: &CorsRequestHeaders<'d>,
+        headers: &BoundedHeaders<L>,
+    ) -> Decision<'d> {
+        let mut answer = Answer::new(classify(method, found), self.vary(method));
+        match answer.kind {
+            _ if found.beyond_limits => self.refuse_beyond_limits(&mut answer),
+            RequestKind::NotCors => self.answer_not_cors(&mut answer),
+            RequestKind::Actual => self.answer_actual(&mut answer, found),
+            RequestKind::Preflight if found.request_headers.count > 1 => {
+                // The rare case that needs the buffer: names on several lines, joined.
+                let mut joined = heapless::Vec::new();
+                self.answer_preflight(&mut answer, found, |policy| {
+                    policy.check_request_header_lines(headers, &mut joined)
+                });
+                return Decision::new(answer, joined);
+            }
+            RequestKind::Preflight => self.answer_preflight(&mut answer, found, |policy| {
+                policy.check_request_headers_line(found.request_headers.first)
+            }),
         }
-        decision
+        Decision::new(answer, heapless::Vec::new())
     }
 
     /// The answer to a request beyond the limits: refused, unless it is not CORS.
-    fn refuse_beyond_limits<'d>(&'d self, decision: &mut Decision<'d>) {
-        match decision.kind {
-            RequestKind::NotCors => self.answer_not_cors(decision),
-            RequestKind::Actual => decision.refuse(RejectReason::HeaderLimits, b""),
+    fn refuse_beyond_limits<'d>(&'d self, answer: &mut Answer<'d>) {
+        match answer.kind {
+            RequestKind::NotCors => self.answer_not_cors(answer),
+            RequestKind::Actual => answer.refuse(RejectReason::HeaderLimits, b""),
             RequestKind::Preflight => {
-                decision.status = Some(REFUSED_PREFLIGHT_STATUS);
-                decision.refuse(RejectReason::HeaderLimits, b"");
+                answer.status = Some(REFUSED_PREFLIGHT_STATUS);
+                answer.refuse(RejectReason::HeaderLimits, b"");
             }
-        }
-    }
-
-    /// The answer to a request within the limits, whose CORS headers are `found`.
-    fn answer<'d, L: HeaderList<'d>>(
-        &'d self,
-        decision: &mut Decision<'d>,
-        found: &CorsRequestHeaders<'d>,
-        headers: &BoundedHeaders<L>,
-    ) {
-        match decision.kind {
-            RequestKind::NotCors => self.answer_not_cors(decision),
-            RequestKind::Actual => self.answer_actual(decision, found),
-            RequestKind::Preflight => self.answer_preflight(decision, found, headers),
         }
     }
 
@@ -144,72 +149,72 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
         }
     }
 
-    fn answer_not_cors<'d>(&'d self, decision: &mut Decision<'d>) {
+    fn answer_not_cors<'d>(&'d self, answer: &mut Answer<'d>) {
         if self.any_origin {
             // The answer to `*` does not depend on the request: sending it on every response
             // keeps a cached non-CORS response valid for CORS requests (whatwg/fetch#1601).
-            decision.set(ResponseHeader::AllowOrigin, Value::Bytes(b"*"));
-            self.set_expose_headers(decision);
+            answer.set(ResponseHeader::AllowOrigin, Value::Bytes(b"*"));
+            self.set_expose_headers(answer);
         }
     }
 
-    fn answer_actual<'d>(&'d self, decision: &mut Decision<'d>, found: &CorsRequestHeaders<'d>) {
+    fn answer_actual<'d>(&'d self, answer: &mut Answer<'d>, found: &CorsRequestHeaders<'d>) {
         match self.check_origin(found) {
             Ok(allow_origin) => {
-                self.set_origin_and_credentials(decision, allow_origin);
-                self.set_expose_headers(decision);
+                self.set_origin_and_credentials(answer, allow_origin);
+                self.set_expose_headers(answer);
             }
-            Err((reason, offending)) => decision.refuse(reason, offending),
+            Err((reason, offending)) => answer.refuse(reason, offending),
         }
     }
 
-    fn answer_preflight<'d, L: HeaderList<'d>>(
+    fn answer_preflight<'d>(
         &'d self,
-        decision: &mut Decision<'d>,
+        answer: &mut Answer<'d>,
         found: &CorsRequestHeaders<'d>,
-        headers: &BoundedHeaders<L>,
+        check_request_headers: impl FnOnce(&Self) -> Result<Echo<'d>, Refusal<'d>>,
     ) {
         let checked = self.check_origin(found).and_then(|allow_origin| {
             let method = self.check_request_method(found)?;
-            let echo = self.check_request_headers(found, headers, &mut decision.joined)?;
+            let echo = check_request_headers(self)?;
             Ok((allow_origin, method, echo))
         });
         let (allow_origin, method, echo) = match checked {
             Ok(checked) => checked,
             Err((reason, offending)) => {
-                decision.status = Some(REFUSED_PREFLIGHT_STATUS);
-                return decision.refuse(reason, offending);
+                answer.status = Some(REFUSED_PREFLIGHT_STATUS);
+                return answer.refuse(reason, offending);
             }
         };
-        decision.status = Some(self.success_status);
-        self.set_origin_and_credentials(decision, allow_origin);
+        answer.status = Some(self.success_status);
+        self.set_origin_and_credentials(answer, allow_origin);
         if let Some(method) = method {
-            decision.set(ResponseHeader::AllowMethods, Value::Bytes(method));
+            answer.set(ResponseHeader::AllowMethods, Value::Bytes(method));
         }
         match echo {
             Echo::Nothing => {}
-            Echo::Line(line) => decision.set(ResponseHeader::AllowHeaders, Value::Bytes(line)),
-            Echo::Joined => decision.set(ResponseHeader::AllowHeaders, Value::Joined),
+            Echo::Line(line) => answer.set(ResponseHeader::AllowHeaders, Value::Bytes(line)),
+            Echo::Joined => answer.set(ResponseHeader::AllowHeaders, Value::Joined),
         }
         if !self.max_age.is_empty() {
-            decision.set(
+            answer.set(
                 ResponseHeader::MaxAge,
                 Value::Bytes(self.max_age.as_bytes()),
             );
         }
     }
 
-    fn set_origin_and_credentials<'d>(&'d self, decision: &mut Decision<'d>, origin: &'d [u8]) {
-        decision.set(ResponseHeader::AllowOrigin, Value::Bytes(origin));
+    fn set_origin_and_credentials<'d>(&'d self, answer: &mut Answer<'d>, origin: &'d [u8]) {
+        answer.set(ResponseHeader::AllowOrigin, Value::Bytes(origin));
         if self.credentials {
-            decision.set(ResponseHeader::AllowCredentials, Value::Bytes(b"true"));
+            answer.set(ResponseHeader::AllowCredentials, Value::Bytes(b"true"));
         }
     }
 
-    fn set_expose_headers<'d>(&'d self, decision: &mut Decision<'d>) {
+    fn set_expose_headers<'d>(&'d self, answer: &mut Answer<'d>) {
         if !self.expose_headers.is_empty() {
             let value = Value::Bytes(self.expose_headers.as_bytes());
-            decision.set(ResponseHeader::ExposeHeaders, value);
+            answer.set(ResponseHeader::ExposeHeaders, value);
         }
     }
 
@@ -265,15 +270,11 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
     /// optional whitespace and empty elements tolerated, names case-insensitive) and returns
     /// what to echo. The combined length is checked against [`MAX_REQUEST_HEADERS_LEN`]
     /// before any byte is read, then each byte is read once (misconfiguration class 18).
-    fn check_request_headers<'d, L: HeaderList<'d>>(
+    fn check_request_header_lines<'d, L: HeaderList<'d>>(
         &self,
-        found: &CorsRequestHeaders<'d>,
         headers: &BoundedHeaders<L>,
         joined: &mut heapless::Vec<u8, MAX_REQUEST_HEADERS_LEN>,
     ) -> Result<Echo<'d>, Refusal<'d>> {
-        if found.request_headers.count <= 1 {
-            return self.check_request_headers_line(found.request_headers.first);
-        }
         let lines = headers.values(REQUEST_HEADERS);
         let mut combined = 0usize;
         for (i, line) in lines.clone().enumerate() {
@@ -292,7 +293,8 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
         Ok(echo)
     }
 
-    /// [`Self::check_request_headers`] when there is at most one line, the common case.
+    /// [`Self::check_request_header_lines`] when there is at most one line, the common
+    /// case.
     fn check_request_headers_line<'d>(
         &self,
         line: Option<&'d [u8]>,

@@ -162,24 +162,21 @@ pub(crate) enum Value<'d> {
     Joined,
 }
 
-/// The policy's answer to one request: its kind, allowed or why not, the preflight status,
-/// and the response headers to set.
-///
-/// Set every header of [`Decision::headers`] on the response, replacing any value already
-/// there (never appending a second `Access-Control-Allow-Origin`, misconfiguration class 17),
-/// except `Vary`, which is merged with [`merge_vary`](super::merge_vary).
+/// Everything a [`Decision`] holds but the buffer of joined
+/// `Access-Control-Request-Headers` lines: small, so it is filled in place and only the
+/// finished decision is written out (a `Decision` is over a kilobyte; moving one costs a
+/// copy).
 #[derive(Clone, Debug)]
-pub struct Decision<'d> {
+pub(crate) struct Answer<'d> {
     pub(crate) kind: RequestKind,
     pub(crate) reason: Option<RejectReason>,
     pub(crate) offending: Option<&'d [u8]>,
     pub(crate) status: Option<u16>,
     pub(crate) headers: heapless::Vec<(ResponseHeader, Value<'d>), MAX_CORS_RESPONSE_HEADERS>,
     pub(crate) vary: Option<&'static str>,
-    pub(crate) joined: heapless::Vec<u8, MAX_REQUEST_HEADERS_LEN>,
 }
 
-impl<'d> Decision<'d> {
+impl<'d> Answer<'d> {
     pub(crate) const fn new(kind: RequestKind, vary: Option<&'static str>) -> Self {
         Self {
             kind,
@@ -188,7 +185,6 @@ impl<'d> Decision<'d> {
             status: None,
             headers: heapless::Vec::new(),
             vary,
-            joined: heapless::Vec::new(),
         }
     }
 
@@ -207,6 +203,38 @@ impl<'d> Decision<'d> {
         self.headers.clear();
         self.reason = Some(reason);
         self.offending = Some(offending);
+    }
+}
+
+/// The policy's answer to one request: its kind, allowed or why not, the preflight status,
+/// and the response headers to set.
+///
+/// Set every header of [`Decision::headers`] on the response, replacing any value already
+/// there (never appending a second `Access-Control-Allow-Origin`, misconfiguration class 17),
+/// except `Vary`, which is merged with [`merge_vary`](super::merge_vary).
+#[derive(Clone, Debug)]
+pub struct Decision<'d> {
+    kind: RequestKind,
+    reason: Option<RejectReason>,
+    offending: Option<&'d [u8]>,
+    status: Option<u16>,
+    headers: heapless::Vec<(ResponseHeader, Value<'d>), MAX_CORS_RESPONSE_HEADERS>,
+    vary: Option<&'static str>,
+    joined: heapless::Vec<u8, MAX_REQUEST_HEADERS_LEN>,
+}
+
+impl<'d> Decision<'d> {
+    /// The decision of `answer`, whose [`Value::Joined`] values are in `joined`.
+    pub(crate) fn new(answer: Answer<'d>, joined: heapless::Vec<u8, MAX_REQUEST_HEADERS_LEN>) -> Self {
+        Self {
+            kind: answer.kind,
+            reason: answer.reason,
+            offending: answer.offending,
+            status: answer.status,
+            headers: answer.headers,
+            vary: answer.vary,
+            joined,
+        }
     }
 
     /// The kind of request.

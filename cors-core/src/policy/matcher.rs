@@ -25,16 +25,16 @@ use crate::origin::host::Host;
 /// the hosts as their first eight bytes do (a host has no NUL byte), so only hosts that
 /// share them need a byte-by-byte comparison.
 const fn host_prefix(host: &[u8]) -> u64 {
+    if let Some(first) = host.first_chunk::<8>() {
+        return u64::from_be_bytes(*first);
+    }
     let mut prefix = 0u64;
     let mut rest = host;
-    let mut i = 0;
-    while i < 8 {
-        prefix <<= 8;
-        if let Some((&byte, tail)) = rest.split_first() {
-            prefix |= byte as u64;
-            rest = tail;
-        }
-        i += 1;
+    let mut shift = 56;
+    while let Some((&byte, tail)) = rest.split_first() {
+        prefix |= (byte as u64) << shift;
+        rest = tail;
+        shift -= 8;
     }
     prefix
 }

@@ -91,7 +91,9 @@ fn cors_request_header(name: &[u8]) -> Option<Name> {
         30 => (REQUEST_HEADERS, Name::RequestHeaders),
         _ => return None,
     };
-    name.eq_ignore_ascii_case(candidate).then_some(which)
+    // HTTP/2 and HTTP/3 field names are lowercase, and so are most HTTP/1.1 ones: the exact
+    // comparison first.
+    (name == candidate || name.eq_ignore_ascii_case(candidate)).then_some(which)
 }
 
 #[cfg(test)]
