@@ -224,6 +224,14 @@ fn origin_paths() -> Vec<Path> {
             });
         }));
         paths.push(path(
+            format!("origin/strict-text/{input}"),
+            move |iterations| {
+                run(iterations, &mut |_| {
+                    black_box(cors_core::OriginOrNull::parse(black_box(input)).is_ok());
+                });
+            },
+        ));
+        paths.push(path(
             format!("origin/url-crate/{input}"),
             move |iterations| {
                 run(iterations, &mut |_| {

@@ -178,6 +178,20 @@ pub fn parse_origin_or_null(value: &[u8]) -> Result<OriginOrNull<'_>, Serialized
     })
 }
 
+impl<'a> OriginOrNull<'a> {
+    /// [`parse_origin_or_null`] of text: the same grammar and errors, for callers that hold
+    /// a `&str` (as the `url` crate's parser takes), so no UTF-8 check of the bytes is
+    /// needed to borrow the scheme and host as strings.
+    ///
+    /// <https://fetch.spec.whatwg.org/#origin-header>
+    pub fn parse(value: &'a str) -> Result<Self, SerializedOriginError> {
+        Ok(match parse_serialized(value.as_bytes())? {
+            SerializedOrigin::Null => Self::Null,
+            SerializedOrigin::Tuple(tuple) => Self::Origin(tuple.to_tuple_origin_of(value)),
+        })
+    }
+}
+
 /// A serialized origin as the strict parser found it: the literal `null`, or the byte
 /// ranges of a tuple origin's scheme and host.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -201,6 +215,8 @@ pub(crate) struct SerializedTuple<'a> {
     pub(crate) special: Option<SpecialScheme>,
     /// The serialized host.
     pub(crate) host: &'a [u8],
+    /// The offset of `host` in the input.
+    pub(crate) host_at: usize,
     /// What the host is.
     pub(crate) kind: HostKind,
     /// The port, `None` when omitted.
@@ -235,6 +251,25 @@ impl<'a> SerializedTuple<'a> {
         };
         TupleOrigin::new(scheme, host, self.port)
     }
+
+    /// The tuple origin, its strings borrowing `text`, the input as text.
+    fn to_tuple_origin_of(self, text: &'a str) -> TupleOrigin<'a> {
+        let scheme = match self.special {
+            Some(special) => special.as_str(),
+            None => text.get(..self.scheme.len()).unwrap_or_default(),
+        };
+        let host_text = || {
+            text.get(self.host_at..self.host_at + self.host.len())
+                .unwrap_or_default()
+        };
+        let host = match self.kind {
+            HostKind::Domain => Host::Domain(host_text()),
+            HostKind::Opaque => Host::Opaque(host_text()),
+            HostKind::Ipv4(address) => Host::Ipv4(address),
+            HostKind::Ipv6(address) => Host::Ipv6(address),
+        };
+        TupleOrigin::new(scheme, host, self.port)
+    }
 }
 
 /// The strict parser behind [`parse_origin_or_null`], leaving the parts as bytes.
@@ -261,30 +296,39 @@ pub(crate) fn parse_serialized(
         scheme,
         special,
         host,
+        host_at: host_start,
         kind,
         port,
     }))
 }
 
-/// The special schemes with their `://`, tried before the general scheme grammar.
-const SPECIAL_PREFIXES: [(&[u8], SpecialScheme); 5] = [
-    (b"https://", SpecialScheme::Https),
-    (b"http://", SpecialScheme::Http),
-    (b"wss://", SpecialScheme::Wss),
-    (b"ws://", SpecialScheme::Ws),
-    (b"ftp://", SpecialScheme::Ftp),
-];
+/// The special scheme `value` starts with, followed by `://`, and the scheme's length:
+/// tried before the general scheme grammar, with comparisons of fixed sizes.
+fn special_prefix(value: &[u8]) -> Option<(SpecialScheme, usize)> {
+    let (scheme, len) = match value.first_chunk::<8>() {
+        Some(b"https://") => (SpecialScheme::Https, 5),
+        _ => match value.first_chunk::<7>() {
+            Some(b"http://") => (SpecialScheme::Http, 4),
+            _ => match value.first_chunk::<6>() {
+                Some(b"wss://") => (SpecialScheme::Wss, 3),
+                Some(b"ftp://") => (SpecialScheme::Ftp, 3),
+                _ => match value.first_chunk::<5>() {
+                    Some(b"ws://") => (SpecialScheme::Ws, 2),
+                    _ => return None,
+                },
+            },
+        },
+    };
+    Some((scheme, len))
+}
 
 /// `serialized-scheme "://"`: returns the scheme, the special scheme it is, if any, and the
 /// offset of the host.
 fn parse_scheme(
     value: &[u8],
 ) -> Result<(&[u8], Option<SpecialScheme>, usize), SerializedOriginError> {
-    for (prefix, special) in SPECIAL_PREFIXES {
-        if value.starts_with(prefix) {
-            let end = prefix.len() - 3;
-            return Ok((value.get(..end).unwrap_or_default(), Some(special), end + 3));
-        }
+    if let Some((special, end)) = special_prefix(value) {
+        return Ok((value.get(..end).unwrap_or_default(), Some(special), end + 3));
     }
     let end = value.iter().position(|&b| b == b':').unwrap_or(value.len());
     let scheme = value.get(..end).unwrap_or(&[]);

@@ -51,6 +51,11 @@ fn accepts_canonical_serialized_origins() {
             Ok(OriginOrNull::Origin(*expected)),
             "{input:?}"
         );
+        assert_eq!(
+            OriginOrNull::parse(input),
+            Ok(OriginOrNull::Origin(*expected)),
+            "{input:?} as text"
+        );
         assert_eq!(expected.to_string(), *input, "{input:?} serializes back");
     }
 }
@@ -120,6 +125,10 @@ fn rejects_with_kind_and_position() {
             "{:?}",
             core::str::from_utf8(input)
         );
+        if let Ok(text) = core::str::from_utf8(input) {
+            let expected = Err(SerializedOriginError { kind, position });
+            assert_eq!(OriginOrNull::parse(text), expected, "{text:?} as text");
+        }
     }
 }
 

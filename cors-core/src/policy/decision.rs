@@ -225,7 +225,10 @@ pub struct Decision<'d> {
 
 impl<'d> Decision<'d> {
     /// The decision of `answer`, whose [`Value::Joined`] values are in `joined`.
-    pub(crate) fn new(answer: Answer<'d>, joined: heapless::Vec<u8, MAX_REQUEST_HEADERS_LEN>) -> Self {
+    pub(crate) fn new(
+        answer: Answer<'d>,
+        joined: heapless::Vec<u8, MAX_REQUEST_HEADERS_LEN>,
+    ) -> Self {
         Self {
             kind: answer.kind,
             reason: answer.reason,

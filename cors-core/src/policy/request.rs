@@ -60,7 +60,12 @@ impl<'a> CorsRequestHeaders<'a> {
     pub(crate) fn find<H: Header<'a>>(list: impl IntoIterator<Item = H>) -> Self {
         let mut found = Self::default();
         let mut headers = list.into_iter();
-        for header in headers.by_ref().take(MAX_HEADER_COUNT) {
+        let mut count = 0usize;
+        while count < MAX_HEADER_COUNT {
+            let Some(header) = headers.next() else {
+                return found;
+            };
+            count += 1;
             let value = header.value();
             found.beyond_limits |= value.len() > MAX_HEADER_VALUE_LEN;
             match cors_request_header(header.name()) {
