@@ -1,8 +1,12 @@
 //! `Origin` header parsing and URL origins: `cors-core` against the `url` crate.
 //!
-//! One group, `origin_parse`, times three functions on the same inputs:
+//! One group, `origin_parse`, times four functions on the same inputs:
 //!
-//! - `strict`: [`cors_core::parse_origin_or_null`], the `Origin` header's strict grammar;
+//! - `strict`: [`cors_core::parse_origin_or_null`], the `Origin` header's strict grammar,
+//!   over bytes (a header value; the scheme and host are checked to be UTF-8 to borrow
+//!   them as strings);
+//! - `strict_text`: [`cors_core::OriginOrNull::parse`], the same parser over text, the input
+//!   the `url` crate takes;
 //! - `url_origin`: [`cors_core::url_origin`], the origin of a URL by the URL parser's states;
 //! - `url_crate`: [`url::Url::parse`] then [`url::Url::origin`], what a server without
 //!   `cors-core` would write.
@@ -56,6 +60,12 @@ const URLS: &[(&str, &str, &str)] = &[
 fn check_inputs() {
     for &(_, input) in INPUTS {
         let strict = cors_core::parse_origin_or_null(input.as_bytes()).map(|o| o.to_string());
+        let text = cors_core::OriginOrNull::parse(input).map(|o| o.to_string());
+        assert_eq!(
+            text.as_deref(),
+            Ok(input),
+            "strict parse of {input} as text"
+        );
         let ours = cors_core::url_origin(input, None).map(|o| o.to_string());
         let theirs = url::Url::parse(input).map(|u| u.origin().ascii_serialization());
         assert_eq!(strict.as_deref(), Ok(input), "strict parse of {input}");
@@ -85,6 +95,9 @@ fn origin_parse(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(input.len() as u64));
         group.bench_with_input(BenchmarkId::new("strict", label), input, |b, input| {
             b.iter(|| cors_core::parse_origin_or_null(black_box(input.as_bytes())));
+        });
+        group.bench_with_input(BenchmarkId::new("strict_text", label), input, |b, input| {
+            b.iter(|| cors_core::OriginOrNull::parse(black_box(input)));
         });
         group.bench_with_input(BenchmarkId::new("url_origin", label), input, |b, input| {
             b.iter(|| cors_core::url_origin(black_box(input), None));

@@ -53,8 +53,14 @@ impl<'a> Iterator for TokenListElements<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         // Each turn consumes at least one byte of `rest`: bounded by the value's length.
         loop {
-            if self.rest.is_empty() {
-                return None;
+            match self.rest.split_first() {
+                None => return None,
+                // An empty element.
+                Some((b',', tail)) => {
+                    self.rest = tail;
+                    continue;
+                }
+                Some(_) => {}
             }
             let start = count_while(self.rest, is_http_tab_or_space_byte);
             let from_start = self.rest.get(start..).unwrap_or_default();

@@ -85,7 +85,15 @@ impl<'c, const N: usize> NameSet<'c, N> {
     }
 
     /// Whether `name` is listed (under the set's order); `*` is not consulted.
+    ///
+    /// Up to [`LINEAR_SEARCH_MAX`] names are scanned, most skipped on their length alone;
+    /// more are binary-searched.
     pub(crate) fn lists(&self, name: &[u8]) -> bool {
+        if self.names.len() <= LINEAR_SEARCH_MAX {
+            return self.names.iter().any(|listed| {
+                compare_names(listed.as_bytes(), name, self.ignore_case) == Ordering::Equal
+            });
+        }
         self.names
             .binary_search_by(|probe| compare_names(probe.as_bytes(), name, self.ignore_case))
             .is_ok()
@@ -96,6 +104,9 @@ impl<'c, const N: usize> NameSet<'c, N> {
         self.any
     }
 }
+
+/// The most names a [`NameSet`] scans rather than binary-searches.
+const LINEAR_SEARCH_MAX: usize = 8;
 
 /// The order of a [`NameSet`]: length, then bytes.
 fn compare_names(a: &[u8], b: &[u8], ignore_case: bool) -> Ordering {

@@ -878,3 +878,68 @@ fn fixed_values_are_the_ones_sent() {
     let null = policy(Which::Null);
     assert_eq!(null.exposed_headers_value(), None);
 }
+
+/// Request header names and methods are found whether the policy lists few of them
+/// (scanned) or many (binary-searched): header names byte-case-insensitively
+/// (<https://fetch.spec.whatwg.org/#cors-preflight-fetch-0>, step 7.7), methods
+/// byte for byte (step 7.5).
+#[test]
+fn finds_listed_names_in_short_and_long_lists() {
+    static LONG_HEADERS: [&str; 12] = [
+        "x-a",
+        "x-bb",
+        "X-Ccc",
+        "x-dddd",
+        "x-e",
+        "x-ff",
+        "x-ggg",
+        "x-hhhh",
+        "x-i",
+        "x-jj",
+        "x-kkk",
+        "Content-Type",
+    ];
+    static LONG_METHODS: [&str; 10] = [
+        "PUT", "DELETE", "PATCH", "PROPFIND", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "SEARCH",
+    ];
+    for (headers, methods) in [
+        (&LONG_HEADERS[..3], &LONG_METHODS[..3]),
+        (&LONG_HEADERS[..], &LONG_METHODS[..]),
+    ] {
+        let policy = build(&PolicyConfig {
+            allowed_methods: methods,
+            allowed_request_headers: headers,
+            ..PolicyConfig::new(&["https://app.example.com"])
+        });
+        let preflight = |method: &str, names: &str| {
+            let request = [
+                APP,
+                ("Access-Control-Request-Method", method),
+                ("Access-Control-Request-Headers", names),
+            ];
+            let headers = BoundedHeaders::new(&request[..]).unwrap();
+            policy.decide(b"OPTIONS", &headers).reason()
+        };
+        for name in headers {
+            let lower = name.to_ascii_lowercase();
+            assert_eq!(preflight("PUT", &lower), None, "{name}");
+            assert_eq!(preflight("PUT", &name.to_ascii_uppercase()), None, "{name}");
+        }
+        for method in methods {
+            assert_eq!(preflight(method, "x-a"), None, "{method}");
+            let lower = method.to_ascii_lowercase();
+            assert_eq!(
+                preflight(&lower, "x-a"),
+                Some(RejectReason::MethodNotAllowed),
+                "{lower}"
+            );
+        }
+        for absent in ["x-b", "x-aa", "x-zz", "content-typ", "content-types"] {
+            assert_eq!(
+                preflight("PUT", absent),
+                Some(RejectReason::RequestHeaderNotAllowed),
+                "{absent}"
+            );
+        }
+    }
+}
