@@ -17,5 +17,6 @@ pub mod mime;
 pub mod names;
 pub mod range;
 pub mod split;
+pub(crate) mod swar;
 
 pub use header::{BoundedHeaders, Header, HeaderLimitError, HeaderList};

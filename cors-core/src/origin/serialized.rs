@@ -19,6 +19,7 @@
 
 use core::fmt;
 
+use super::host::ipv6_canonical::parse_canonical_ipv6;
 use super::host::{Host, ends_in_a_number, parse_ipv4, parse_ipv6, write_ipv6};
 use super::scheme::SpecialScheme;
 use super::{OpaqueId, Origin, TupleOrigin};
@@ -393,9 +394,12 @@ fn check_domain_grammar(
     let mut label_start = 0usize;
     let mut len = rest.len();
     for (offset, &byte) in rest.iter().enumerate() {
+        // Most bytes are lowercase letters and digits: one table lookup settles them.
+        if is_label_byte(byte) {
+            continue;
+        }
         let position = start + offset;
         match byte {
-            b'a'..=b'z' | b'0'..=b'9' => {}
             b'-' if offset == label_start => return Err(error(Kind::LabelHyphen, position)),
             b'-' => {}
             b'.' => {
@@ -417,6 +421,29 @@ fn check_domain_grammar(
     check_label_end(rest, label_start, len, start)?;
     Ok((len, label_start))
 }
+
+/// Whether `byte` is a lowercase letter or a digit: [`LABEL_BYTES`] of it.
+fn is_label_byte(byte: u8) -> bool {
+    // A `u8` indexes a 256-entry table: the lookup never fails.
+    LABEL_BYTES.get(usize::from(byte)) == Some(&true)
+}
+
+/// The lowercase letters and digits, computed at compile time.
+const LABEL_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0u8;
+    loop {
+        // Evaluated by the compiler: an index out of bounds would fail the build.
+        #[allow(clippy::indexing_slicing)]
+        {
+            table[byte as usize] = byte.is_ascii_lowercase() || byte.is_ascii_digit();
+        }
+        if byte == u8::MAX {
+            break table;
+        }
+        byte += 1;
+    }
+};
 
 /// A label `text[label_start..end]` is non-empty and does not end with `-`.
 fn check_label_end(
@@ -457,6 +484,11 @@ fn parse_ipv6_host(
         .position(|&b| b == b']')
         .ok_or(error(Kind::InvalidIpv6, start))?;
     let inside = rest.get(1..close).unwrap_or(&[]);
+    let text = rest.get(..=close).unwrap_or_default();
+    if let Some(address) = parse_canonical_ipv6(inside) {
+        return Ok((text, HostKind::Ipv6(address), start + close + 1));
+    }
+    // Not canonical, or not an address at all: the parser and the serializer tell which.
     let inside_text =
         core::str::from_utf8(inside).map_err(|_| error(Kind::InvalidIpv6, start + 1))?;
     let address = parse_ipv6(inside_text).map_err(|_| error(Kind::InvalidIpv6, start + 1))?;
@@ -465,7 +497,6 @@ fn parse_ipv6_host(
     if canonical.as_bytes() != inside {
         return Err(error(Kind::NonCanonicalIpv6, start + 1));
     }
-    let text = rest.get(..=close).unwrap_or_default();
     Ok((text, HostKind::Ipv6(address), start + close + 1))
 }
 

@@ -1,14 +1,13 @@
 //! [`Policy`]: a configuration validated once and turned into lookup structures.
 
-use core::cmp::Ordering;
 use core::fmt::{self, Write as _};
 
 use super::config::{PolicyConfig, validate};
 use super::matcher::{HostText, Matcher, PatternKinds, PatternSlot};
+use super::name_set::NameSet;
 use super::pattern::{OriginPattern, parse_pattern};
 use super::problem::{Problem, ProblemCounts, ProblemValue, Rule, Setting};
 use crate::http::header_names::is_cors_non_wildcard_request_header_name;
-use crate::http::names::cmp_lowercase;
 use crate::limits::{
     MAX_AGE_DIGITS, MAX_ALLOWED_METHODS, MAX_ALLOWED_ORIGINS, MAX_ALLOWED_REQUEST_HEADERS,
     MAX_EXPOSE_HEADERS_VALUE_LEN, MAX_EXPOSED_RESPONSE_HEADERS,
@@ -49,74 +48,6 @@ impl fmt::Display for BuildError {
 }
 
 impl core::error::Error for BuildError {}
-
-/// A set of names kept sorted for binary search, or "any" (`*`).
-///
-/// The order is by length, then byte by byte (lowercased when the set ignores case): any
-/// total order consistent with the set's equality serves a binary search, and this one
-/// settles most comparisons on the lengths.
-#[derive(Clone, Debug)]
-pub(crate) struct NameSet<'c, const N: usize> {
-    any: bool,
-    names: heapless::Vec<&'c str, N>,
-    ignore_case: bool,
-}
-
-impl<'c, const N: usize> NameSet<'c, N> {
-    /// The names of `list` (at most `N`); `*` sets "any". `ignore_case` makes the set
-    /// byte-case-insensitive.
-    fn new(list: &[&'c str], ignore_case: bool) -> Self {
-        let mut set = Self {
-            any: false,
-            names: heapless::Vec::new(),
-            ignore_case,
-        };
-        for &name in list.iter().take(N) {
-            if name == "*" {
-                set.any = true;
-            } else {
-                // At most N names are taken, so this never fails.
-                let _ = set.names.push(name);
-            }
-        }
-        set.names
-            .sort_unstable_by(|a, b| compare_names(a.as_bytes(), b.as_bytes(), ignore_case));
-        set
-    }
-
-    /// Whether `name` is listed (under the set's order); `*` is not consulted.
-    ///
-    /// Up to [`LINEAR_SEARCH_MAX`] names are scanned, most skipped on their length alone;
-    /// more are binary-searched.
-    pub(crate) fn lists(&self, name: &[u8]) -> bool {
-        if self.names.len() <= LINEAR_SEARCH_MAX {
-            return self.names.iter().any(|listed| {
-                compare_names(listed.as_bytes(), name, self.ignore_case) == Ordering::Equal
-            });
-        }
-        self.names
-            .binary_search_by(|probe| compare_names(probe.as_bytes(), name, self.ignore_case))
-            .is_ok()
-    }
-
-    /// Whether the set is `*`.
-    pub(crate) const fn is_any(&self) -> bool {
-        self.any
-    }
-}
-
-/// The most names a [`NameSet`] scans rather than binary-searches.
-const LINEAR_SEARCH_MAX: usize = 8;
-
-/// The order of a [`NameSet`]: length, then bytes.
-fn compare_names(a: &[u8], b: &[u8], ignore_case: bool) -> Ordering {
-    match a.len().cmp(&b.len()) {
-        Ordering::Equal if a == b => Ordering::Equal,
-        Ordering::Equal if ignore_case => cmp_lowercase(a, b),
-        Ordering::Equal => a.cmp(b),
-        by_length => by_length,
-    }
-}
 
 /// A CORS policy: a validated configuration, immutable, answering requests with
 /// [`Policy::decide`].
@@ -347,6 +278,13 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
         }
     }
 
+    /// Whether `value` is, byte for byte, the text of an allowed exact origin: an `Origin`
+    /// value the strict parser accepts and [`Policy::allows_serialized`] allows, found
+    /// without parsing it.
+    pub(crate) fn allows_exact_text(&self, value: &[u8]) -> bool {
+        self.matcher().find_exact_text(value).is_some()
+    }
+
     fn matcher(&self) -> Matcher<'_, 'c> {
         Matcher::new(self.slots(), self.kinds)
     }
@@ -375,12 +313,15 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
     ///
     /// <https://fetch.spec.whatwg.org/#cors-non-wildcard-request-header-name>
     pub fn allows_request_header(&self, name: &[u8]) -> bool {
-        let listed = self.request_headers.lists(name);
-        if is_cors_non_wildcard_request_header_name(name) {
-            listed
-        } else {
-            listed || self.request_headers.is_any()
-        }
+        self.request_headers.lists(name) || self.allows_unlisted_request_header(name)
+    }
+
+    /// Whether `*` allows `name`, which the list lacks: `*` covers every name but
+    /// `authorization`.
+    ///
+    /// <https://fetch.spec.whatwg.org/#cors-non-wildcard-request-header-name>
+    pub(crate) fn allows_unlisted_request_header(&self, name: &[u8]) -> bool {
+        self.request_headers.is_any() && !is_cors_non_wildcard_request_header_name(name)
     }
 
     /// The `Access-Control-Expose-Headers` value the policy sends on allowed actual

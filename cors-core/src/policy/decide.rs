@@ -12,8 +12,8 @@ use super::decision::{
 };
 use super::matcher::PatternSlot;
 use super::request::CorsRequestHeaders;
-use crate::http::header::{BoundedHeaders, HeaderList};
-use crate::http::list::token_list_elements;
+use crate::http::header::{BoundedHeaders, HeaderList, is_token};
+use crate::http::list::list_elements;
 use crate::http::method::{is_cors_safelisted_method, is_forbidden_method, is_method};
 use crate::limits::MAX_REQUEST_HEADERS_LEN;
 use crate::origin::serialized::{SerializedOrigin, parse_serialized};
@@ -229,6 +229,9 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
         if found.origin.count > 1 {
             return Err((RejectReason::MultipleOrigins, value));
         }
+        if self.allows_exact_text(value) {
+            return Ok(value);
+        }
         let Ok(origin) = parse_serialized(value) else {
             return Err((RejectReason::InvalidOrigin, value));
         };
@@ -252,6 +255,11 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
         let method = found.request_method.value();
         if found.request_method.count > 1 {
             return Err((RejectReason::MultipleRequestMethods, method));
+        }
+        // A listed method is a method and not a forbidden one: the configuration refuses
+        // any other. So the common case is one lookup.
+        if self.methods.lists(method) {
+            return Ok((!is_cors_safelisted_method(method)).then_some(method));
         }
         if !is_method(method) {
             return Err((RejectReason::InvalidRequestMethod, method));
@@ -313,13 +321,20 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
     }
 
     /// Checks the names of one line; returns whether it has any.
+    ///
+    /// A listed name is a token (the configuration refuses any other), so only a name the
+    /// list lacks needs its bytes checked: header names are tokens
+    /// (<https://fetch.spec.whatwg.org/#header-name>).
     fn check_header_line<'d>(&self, line: &'d [u8]) -> Result<bool, Refusal<'d>> {
         let mut any = false;
-        // Header names are tokens (https://fetch.spec.whatwg.org/#header-name).
-        for element in token_list_elements(line) {
-            let name = element.map_err(|bad| (RejectReason::InvalidRequestHeaders, bad))?;
-            if !self.allows_request_header(name) {
-                return Err((RejectReason::RequestHeaderNotAllowed, name));
+        for name in list_elements(line) {
+            if !self.request_headers.lists(name) {
+                if !is_token(name) {
+                    return Err((RejectReason::InvalidRequestHeaders, name));
+                }
+                if !self.allows_unlisted_request_header(name) {
+                    return Err((RejectReason::RequestHeaderNotAllowed, name));
+                }
             }
             any = true;
         }

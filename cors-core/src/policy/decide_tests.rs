@@ -885,9 +885,12 @@ fn fixed_values_are_the_ones_sent() {
 /// byte for byte (step 7.5).
 #[test]
 fn finds_listed_names_in_short_and_long_lists() {
-    static LONG_HEADERS: [&str; 12] = [
+    // Names beyond sixteen bytes whose first and last eight bytes match a listed one's
+    // must still be compared whole.
+    static LONG_HEADERS: [&str; 13] = [
         "x-a",
         "x-bb",
+        "X-Trace-0000-0000-Id",
         "X-Ccc",
         "x-dddd",
         "x-e",
@@ -899,8 +902,18 @@ fn finds_listed_names_in_short_and_long_lists() {
         "x-kkk",
         "Content-Type",
     ];
-    static LONG_METHODS: [&str; 10] = [
-        "PUT", "DELETE", "PATCH", "PROPFIND", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "SEARCH",
+    static LONG_METHODS: [&str; 11] = [
+        "PUT",
+        "DELETE",
+        "X-LONG-METHOD-0000-A",
+        "PATCH",
+        "PROPFIND",
+        "MKCOL",
+        "COPY",
+        "MOVE",
+        "LOCK",
+        "UNLOCK",
+        "SEARCH",
     ];
     for (headers, methods) in [
         (&LONG_HEADERS[..3], &LONG_METHODS[..3]),
@@ -934,12 +947,78 @@ fn finds_listed_names_in_short_and_long_lists() {
                 "{lower}"
             );
         }
-        for absent in ["x-b", "x-aa", "x-zz", "content-typ", "content-types"] {
+        for method in ["X-LONG-METHOD-1000-A", "X-LONG-METHOD-0000-a", "PUTS", "PU"] {
+            assert_eq!(
+                preflight(method, "x-a"),
+                Some(RejectReason::MethodNotAllowed),
+                "{method}"
+            );
+        }
+        let absent_names = [
+            "x-b",
+            "x-aa",
+            "x-zz",
+            "content-typ",
+            "content-types",
+            "x-trace-1000-0000-id",
+            "x-trace-0000-0000-i",
+        ];
+        for absent in absent_names {
             assert_eq!(
                 preflight("PUT", absent),
                 Some(RejectReason::RequestHeaderNotAllowed),
                 "{absent}"
             );
         }
+    }
+}
+
+#[test]
+fn an_origin_spelled_as_an_exact_pattern_is_found_without_parsing() {
+    static PATTERNS: [&str; 5] = [
+        "https://a.example",
+        "http://a.example:8080",
+        "https://b.example:*",
+        "https://*.c.example",
+        "https://[::1]:8443",
+    ];
+    let policy = build(&PolicyConfig::new(&PATTERNS));
+    // The exact patterns' texts, and values near them that are not one byte for byte.
+    let exact = ["https://a.example", "http://a.example:8080"];
+    let near = [
+        "https://a.example:443",
+        "https://A.example",
+        "https://a.example/",
+        "https://a.example.",
+        "http://a.example:08080",
+        "http://a.example:80800",
+        "http://a.example:8081",
+        "https://a.example:8080",
+        "http://a.example",
+        "https://b.example",
+        "https://b.example:1",
+        "https://x.c.example",
+        "https://c.example",
+        "https://[::1]:8443",
+        "https://[0::1]:8443",
+        "null",
+        "https:/a.example",
+        "https//a.example",
+        "",
+    ];
+    for value in exact.iter().chain(&near) {
+        let fast = policy.allows_exact_text(value.as_bytes());
+        assert_eq!(fast, exact.contains(value), "{value}");
+        // Whatever the fast path answers, the full decision agrees with the parser and
+        // the lookup.
+        let parsed = crate::origin::serialized::parse_serialized(value.as_bytes());
+        let allowed = parsed.is_ok_and(|origin| policy.allows_serialized(&origin));
+        if fast {
+            assert!(allowed, "{value}");
+        }
+        let request = [("Origin", *value)];
+        let headers = BoundedHeaders::new(&request[..]).unwrap();
+        let decision = policy.decide(b"GET", &headers);
+        assert_eq!(decision.reason().is_none(), allowed, "{value}");
     }
 }

@@ -18,6 +18,7 @@
 use core::cmp::Ordering;
 
 use super::pattern::{OriginPattern, PortPattern};
+use crate::http::swar::find_byte;
 use crate::limits::MAX_HOST_LABELS;
 use crate::origin::host::Host;
 
@@ -207,6 +208,22 @@ impl<'s, 'c> Matcher<'s, 'c> {
             .or_else(|| (is_domain && kinds.parents()).then(|| self.find_in_parents(&key))?)
     }
 
+    /// The exact-origin pattern written as `value`, byte for byte, if any.
+    ///
+    /// An exact pattern's text is the ASCII serialization of its origin (the pattern parser
+    /// refuses any other spelling), so an `Origin` value equal to it is one the strict parser
+    /// accepts and [`Matcher::lookup`] allows: the decision can skip both. The key is read
+    /// from `value` without checking it; a value that is not some pattern's text byte for
+    /// byte finds nothing here, whatever its key, and goes through the parser.
+    pub(crate) fn find_exact_text(&self, value: &[u8]) -> Option<&'s PatternSlot<'c>> {
+        if !self.kinds.host_on_port {
+            return None;
+        }
+        let key = exact_key_of_text(value)?;
+        self.find(&key)
+            .filter(|slot| !slot.key.subdomains && slot.text.as_bytes() == value)
+    }
+
     /// Another pattern that allows every origin `key` allows, if any: the same host on any
     /// port, or a subdomain wildcard over a proper suffix of the host.
     pub(crate) fn covering(&self, key: &PatternKey<'_>) -> Option<&'s PatternSlot<'c>> {
@@ -240,6 +257,39 @@ impl<'s, 'c> Matcher<'s, 'c> {
             .ok()?;
         self.slots.get(index)
     }
+}
+
+/// The key an exact origin `scheme://host[:port]` would have, read from `value` by its
+/// separators alone (no grammar is checked); `None` for a value without `://`, a bracketed
+/// host, or a port that is not at most five digits.
+fn exact_key_of_text(value: &[u8]) -> Option<PatternKey<'_>> {
+    let colon = find_byte(value, b':')?;
+    let scheme = value.get(..colon)?;
+    let rest = value.get(colon..)?.strip_prefix(b"://")?;
+    if rest.first() == Some(&b'[') {
+        return None;
+    }
+    let (host, port) = match find_byte(rest, b':') {
+        None => (rest, None),
+        Some(at) => (rest.get(..at)?, Some(decimal_port(rest.get(at + 1..)?)?)),
+    };
+    Some(PatternKey::new(
+        scheme,
+        host,
+        false,
+        PortPattern::exactly(port),
+    ))
+}
+
+/// The port `digits` spell, if they are one to five decimal digits of at most 65535.
+fn decimal_port(digits: &[u8]) -> Option<u16> {
+    if digits.is_empty() || digits.len() > 5 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let value = digits
+        .iter()
+        .fold(0u32, |value, &digit| value * 10 + u32::from(digit - b'0'));
+    u16::try_from(value).ok()
 }
 
 /// The proper label suffixes of `host`, longest first: `b.example.com`, `example.com`, `com`

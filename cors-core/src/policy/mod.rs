@@ -94,6 +94,7 @@ mod config;
 mod decide;
 mod decision;
 mod matcher;
+mod name_set;
 mod pattern;
 mod problem;
 mod request;

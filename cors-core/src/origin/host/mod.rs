@@ -6,6 +6,7 @@ mod code_points;
 mod domain;
 mod ipv4;
 mod ipv6;
+pub(crate) mod ipv6_canonical;
 pub(crate) mod percent;
 #[cfg(test)]
 mod tests;
