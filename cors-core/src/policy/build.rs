@@ -264,28 +264,31 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
     }
 
     /// [`Policy::allows_origin`] for an origin as the strict parser left it: its host bytes
-    /// are the host's serialization already.
-    pub(crate) fn allows_serialized(&self, origin: &SerializedOrigin<'_>) -> bool {
+    /// are the host's serialization already. `exact_searched` skips the search for an exact
+    /// origin when [`Matcher::find_exact_text`] already found none for the value.
+    pub(crate) fn allows_serialized(
+        &self,
+        origin: &SerializedOrigin<'_>,
+        exact_searched: bool,
+    ) -> bool {
         match origin {
             _ if self.any_origin => true,
             SerializedOrigin::Null => self.null_origin,
             SerializedOrigin::Tuple(tuple) => {
                 let is_domain = tuple.kind == HostKind::Domain;
-                self.matcher()
+                let matcher = if exact_searched {
+                    self.matcher().after_exact_search()
+                } else {
+                    self.matcher()
+                };
+                matcher
                     .lookup(tuple.scheme, tuple.host, is_domain, tuple.port)
                     .is_some()
             }
         }
     }
 
-    /// Whether `value` is, byte for byte, the text of an allowed exact origin: an `Origin`
-    /// value the strict parser accepts and [`Policy::allows_serialized`] allows, found
-    /// without parsing it.
-    pub(crate) fn allows_exact_text(&self, value: &[u8]) -> bool {
-        self.matcher().find_exact_text(value).is_some()
-    }
-
-    fn matcher(&self) -> Matcher<'_, 'c> {
+    pub(crate) fn matcher(&self) -> Matcher<'_, 'c> {
         Matcher::new(self.slots(), self.kinds)
     }
 

@@ -9,6 +9,7 @@ use std::vec::Vec;
 use super::*;
 use crate::http::header::is_header_value;
 use crate::origin::serialized::parse_origin_or_null;
+use crate::policy::matcher::ExactText;
 
 #[derive(Clone, Copy, Debug)]
 enum Which {
@@ -984,7 +985,7 @@ fn an_origin_spelled_as_an_exact_pattern_is_found_without_parsing() {
     ];
     let policy = build(&PolicyConfig::new(&PATTERNS));
     // The exact patterns' texts, and values near them that are not one byte for byte.
-    let exact = ["https://a.example", "http://a.example:8080"];
+    let texts = ["https://a.example", "http://a.example:8080"];
     let near = [
         "https://a.example:443",
         "https://A.example",
@@ -1006,15 +1007,21 @@ fn an_origin_spelled_as_an_exact_pattern_is_found_without_parsing() {
         "https//a.example",
         "",
     ];
-    for value in exact.iter().chain(&near) {
-        let fast = policy.allows_exact_text(value.as_bytes());
-        assert_eq!(fast, exact.contains(value), "{value}");
+    for value in texts.iter().chain(&near) {
+        let exact = policy.matcher().find_exact_text(value.as_bytes());
+        let fast = matches!(exact, ExactText::Found);
+        assert_eq!(fast, texts.contains(value), "{value}");
         // Whatever the fast path answers, the full decision agrees with the parser and
         // the lookup.
         let parsed = crate::origin::serialized::parse_serialized(value.as_bytes());
-        let allowed = parsed.is_ok_and(|origin| policy.allows_serialized(&origin));
+        let allowed = parsed.is_ok_and(|origin| policy.allows_serialized(&origin, false));
         if fast {
             assert!(allowed, "{value}");
+        }
+        // A value found absent is allowed by no exact pattern: the lookup that skips them
+        // answers as the full one.
+        if let (ExactText::Absent, Ok(origin)) = (exact, parsed) {
+            assert_eq!(policy.allows_serialized(&origin, true), allowed, "{value}");
         }
         let request = [("Origin", *value)];
         let headers = BoundedHeaders::new(&request[..]).unwrap();

@@ -179,6 +179,21 @@ impl<'c> PatternSlot<'c> {
     }
 }
 
+/// What [`Matcher::find_exact_text`] found.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum ExactText {
+    /// The exact pattern written as the value.
+    Found,
+    /// No exact pattern allows the value: its key (scheme, host, port, read by the
+    /// separators) matches none, or matches one spelled otherwise. A value the strict parser
+    /// accepts has exactly that key and is spelled as its serialization, so the parser's
+    /// lookup need not search exact patterns again.
+    Absent,
+    /// The policy has no exact origins, or the value's key could not be read (no `://`, a
+    /// bracketed host, a port that is not a number): the parser and the lookup decide.
+    Unknown,
+}
+
 /// Lookups over slots sorted with [`PatternSlot::cmp`].
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Matcher<'s, 'c> {
@@ -213,15 +228,28 @@ impl<'s, 'c> Matcher<'s, 'c> {
     /// An exact pattern's text is the ASCII serialization of its origin (the pattern parser
     /// refuses any other spelling), so an `Origin` value equal to it is one the strict parser
     /// accepts and [`Matcher::lookup`] allows: the decision can skip both. The key is read
-    /// from `value` without checking it; a value that is not some pattern's text byte for
-    /// byte finds nothing here, whatever its key, and goes through the parser.
-    pub(crate) fn find_exact_text(&self, value: &[u8]) -> Option<&'s PatternSlot<'c>> {
+    /// from `value` by its separators alone, without checking the grammar.
+    pub(crate) fn find_exact_text(&self, value: &[u8]) -> ExactText {
         if !self.kinds.host_on_port {
-            return None;
+            return ExactText::Unknown;
         }
-        let key = exact_key_of_text(value)?;
-        self.find(&key)
-            .filter(|slot| !slot.key.subdomains && slot.text.as_bytes() == value)
+        let Some(key) = exact_key_of_text(value) else {
+            return ExactText::Unknown;
+        };
+        match self.find(&key) {
+            Some(slot) if slot.text.as_bytes() == value => ExactText::Found,
+            _ => ExactText::Absent,
+        }
+    }
+
+    /// This matcher without the search for an exact origin, for a lookup that
+    /// [`Matcher::find_exact_text`] found [`ExactText::Absent`]: that search would fail again.
+    pub(crate) const fn after_exact_search(self) -> Self {
+        let kinds = PatternKinds {
+            host_on_port: false,
+            ..self.kinds
+        };
+        Self { kinds, ..self }
     }
 
     /// Another pattern that allows every origin `key` allows, if any: the same host on any
