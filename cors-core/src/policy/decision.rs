@@ -153,6 +153,34 @@ impl ResponseHeader {
 /// The CORS response headers a decision can set: each at most once.
 pub const MAX_CORS_RESPONSE_HEADERS: usize = 6;
 
+/// The CORS response headers in the order a decision lists them: one slot each.
+const CORS_RESPONSE_HEADERS: [ResponseHeader; MAX_CORS_RESPONSE_HEADERS] = [
+    ResponseHeader::AllowOrigin,
+    ResponseHeader::AllowCredentials,
+    ResponseHeader::AllowMethods,
+    ResponseHeader::AllowHeaders,
+    ResponseHeader::MaxAge,
+    ResponseHeader::ExposeHeaders,
+];
+
+/// The values of the CORS response headers, one slot per header of
+/// [`CORS_RESPONSE_HEADERS`]: setting a header twice replaces its value, and the headers
+/// come out in one fixed order.
+type HeaderValues<'d> = [Option<Value<'d>>; MAX_CORS_RESPONSE_HEADERS];
+
+/// The slot of `name` in [`HeaderValues`]; `Vary` has none (it is kept apart, to merge).
+const fn slot(name: ResponseHeader) -> Option<usize> {
+    match name {
+        ResponseHeader::AllowOrigin => Some(0),
+        ResponseHeader::AllowCredentials => Some(1),
+        ResponseHeader::AllowMethods => Some(2),
+        ResponseHeader::AllowHeaders => Some(3),
+        ResponseHeader::MaxAge => Some(4),
+        ResponseHeader::ExposeHeaders => Some(5),
+        ResponseHeader::Vary => None,
+    }
+}
+
 /// Where a header value's bytes are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Value<'d> {
@@ -172,7 +200,7 @@ pub(crate) struct Answer<'d> {
     pub(crate) reason: Option<RejectReason>,
     pub(crate) offending: Option<&'d [u8]>,
     pub(crate) status: Option<u16>,
-    pub(crate) headers: heapless::Vec<(ResponseHeader, Value<'d>), MAX_CORS_RESPONSE_HEADERS>,
+    pub(crate) headers: HeaderValues<'d>,
     pub(crate) vary: Option<&'static str>,
 }
 
@@ -183,24 +211,22 @@ impl<'d> Answer<'d> {
             reason: None,
             offending: None,
             status: None,
-            headers: heapless::Vec::new(),
+            headers: [None; MAX_CORS_RESPONSE_HEADERS],
             vary,
         }
     }
 
-    /// Sets `name` to `value`, replacing an earlier value: so there are never more entries
-    /// than header names, and the push cannot fail.
+    /// Sets `name` to `value`, replacing an earlier value. The policy never sets `Vary`
+    /// this way (it has its own field).
     pub(crate) fn set(&mut self, name: ResponseHeader, value: Value<'d>) {
-        if let Some(entry) = self.headers.iter_mut().find(|(n, _)| *n == name) {
-            entry.1 = value;
-        } else {
-            let _ = self.headers.push((name, value));
+        if let Some(entry) = slot(name).and_then(|at| self.headers.get_mut(at)) {
+            *entry = Some(value);
         }
     }
 
     /// Refuses the request: no CORS header at all, and the reason for the logs.
     pub(crate) fn refuse(&mut self, reason: RejectReason, offending: &'d [u8]) {
-        self.headers.clear();
+        self.headers = [None; MAX_CORS_RESPONSE_HEADERS];
         self.reason = Some(reason);
         self.offending = Some(offending);
     }
@@ -218,7 +244,7 @@ pub struct Decision<'d> {
     reason: Option<RejectReason>,
     offending: Option<&'d [u8]>,
     status: Option<u16>,
-    headers: heapless::Vec<(ResponseHeader, Value<'d>), MAX_CORS_RESPONSE_HEADERS>,
+    headers: HeaderValues<'d>,
     vary: Option<&'static str>,
     joined: heapless::Vec<u8, MAX_REQUEST_HEADERS_LEN>,
 }
@@ -282,10 +308,10 @@ impl<'d> Decision<'d> {
     /// The response headers to set, as `(lowercase name, value)`, CORS headers first, then
     /// `Vary`.
     pub fn headers(&self) -> impl Iterator<Item = (&'static str, &[u8])> + '_ {
-        let cors = self
-            .headers
+        let cors = CORS_RESPONSE_HEADERS
             .iter()
-            .map(|(name, value)| (name.name(), self.bytes(*value)));
+            .zip(&self.headers)
+            .filter_map(|(name, value)| Some((name.name(), self.bytes((*value)?))));
         let vary = self
             .vary
             .map(|vary| (ResponseHeader::Vary.name(), vary.as_bytes()));
@@ -297,10 +323,8 @@ impl<'d> Decision<'d> {
         if name == ResponseHeader::Vary {
             return self.vary.map(str::as_bytes);
         }
-        self.headers
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, value)| self.bytes(*value))
+        let value = slot(name).and_then(|at| self.headers.get(at).copied().flatten())?;
+        Some(self.bytes(value))
     }
 
     fn bytes(&self, value: Value<'d>) -> &[u8] {

@@ -370,8 +370,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_host_prefix_orders_hosts_as_their_bytes_do() {
-        let hosts: [&[u8]; 9] = [
+    fn keys_order_hosts_and_schemes_as_their_bytes_do() {
+        let hosts: [&[u8]; 13] = [
             b"",
             b"a",
             b"a.b",
@@ -380,16 +380,33 @@ mod tests {
             b"example.com",
             b"example.co",
             b"example.com.evil",
+            b"example.com.evil.example",
+            b"example.com.evil.example.",
+            b"example.com.evim",
+            b"example.com.evi",
             b"examplf",
         ];
-        for a in hosts {
-            for b in hosts {
-                let key = |host| PatternKey::new(b"https", host, false, PortPattern::Default);
+        let schemes: [&[u8]; 6] = [
+            b"http",
+            b"https",
+            b"web+app",
+            b"web+apps",
+            b"web+apps1",
+            b"web+apps2",
+        ];
+        for (a, b) in hosts.iter().flat_map(|a| hosts.iter().map(move |b| (a, b))) {
+            for (x, y) in schemes
+                .iter()
+                .flat_map(|x| schemes.iter().map(move |y| (x, y)))
+            {
+                let key = |scheme, host| PatternKey::new(scheme, host, false, PortPattern::Default);
                 assert_eq!(
-                    compare(&key(a), &key(b)),
-                    a.cmp(b),
-                    "{:?} vs {:?}",
+                    compare(&key(x, a), &key(y, b)),
+                    a.cmp(b).then(x.cmp(y)),
+                    "{:?} {:?} vs {:?} {:?}",
+                    core::str::from_utf8(x),
                     core::str::from_utf8(a),
+                    core::str::from_utf8(y),
                     core::str::from_utf8(b)
                 );
             }
