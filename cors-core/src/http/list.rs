@@ -38,6 +38,7 @@ pub struct ListElements<'a> {
 impl<'a> Iterator for ListElements<'a> {
     type Item = &'a [u8];
 
+    #[inline]
     fn next(&mut self) -> Option<&'a [u8]> {
         // Each turn consumes an element and its comma: bounded by the value's length.
         loop {
