@@ -23,6 +23,7 @@ use super::host::ipv6_canonical::parse_canonical_ipv6;
 use super::host::{Host, ends_in_a_number, parse_ipv4, parse_ipv6, write_ipv6};
 use super::scheme::SpecialScheme;
 use super::{OpaqueId, Origin, TupleOrigin};
+use crate::http::swar::find_byte;
 use crate::limits::MAX_SERIALIZED_ORIGIN_LEN;
 
 /// A parsed `origin-or-null`: the literal `null`, or a tuple origin borrowing the input.
@@ -479,10 +480,7 @@ fn parse_ipv6_host(
     start: usize,
 ) -> Result<(&[u8], HostKind, usize), SerializedOriginError> {
     let rest = value.get(start..).unwrap_or(&[]);
-    let close = rest
-        .iter()
-        .position(|&b| b == b']')
-        .ok_or(error(Kind::InvalidIpv6, start))?;
+    let close = find_byte(rest, b']').ok_or(error(Kind::InvalidIpv6, start))?;
     let inside = rest.get(1..close).unwrap_or(&[]);
     let text = rest.get(..=close).unwrap_or_default();
     if let Some(address) = parse_canonical_ipv6(inside) {
