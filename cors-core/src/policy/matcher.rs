@@ -323,11 +323,13 @@ fn decimal_port(digits: &[u8]) -> Option<u16> {
 /// The proper label suffixes of `host`, longest first: `b.example.com`, `example.com`, `com`
 /// for `a.b.example.com`.
 fn parents(host: &[u8]) -> impl Iterator<Item = &[u8]> {
-    host.iter()
-        .enumerate()
-        .filter(|&(_, &byte)| byte == b'.')
-        .take(MAX_HOST_LABELS)
-        .filter_map(move |(dot, _)| host.get(dot + 1..))
+    let mut rest = host;
+    core::iter::from_fn(move || {
+        let dot = find_byte(rest, b'.')?;
+        rest = rest.get(dot + 1..)?;
+        Some(rest)
+    })
+    .take(MAX_HOST_LABELS)
 }
 
 /// A host's serialization: borrowed for domains and opaque hosts, written into a small
@@ -367,7 +369,37 @@ impl<'a> HostText<'a> {
 
 #[cfg(test)]
 mod tests {
+    extern crate std;
+
     use super::*;
+
+    #[test]
+    fn parents_are_the_proper_label_suffixes_longest_first() {
+        let cases: [(&[u8], &[&[u8]]); 5] = [
+            (
+                b"a.b.example.com",
+                &[b"b.example.com", b"example.com", b"com"],
+            ),
+            (b"com", &[]),
+            (b"", &[]),
+            (b"a.", &[b""]),
+            (
+                b"a.very.long.subdomain.example.co.uk",
+                &[
+                    b"very.long.subdomain.example.co.uk",
+                    b"long.subdomain.example.co.uk",
+                    b"subdomain.example.co.uk",
+                    b"example.co.uk",
+                    b"co.uk",
+                    b"uk",
+                ],
+            ),
+        ];
+        for (host, expected) in cases {
+            let found: std::vec::Vec<&[u8]> = parents(host).collect();
+            assert_eq!(found, expected, "{:?}", core::str::from_utf8(host));
+        }
+    }
 
     #[test]
     fn keys_order_hosts_and_schemes_as_their_bytes_do() {
