@@ -39,7 +39,7 @@ use pin_project_lite::pin_project;
 pub use tower_layer::Layer;
 pub use tower_service::Service;
 
-use crate::http::{CorsHeaders, PolicyValues, decide, preflight_response};
+use crate::http::{CorsHeaders, Echoes, PolicyValues, preflight_response_for};
 use crate::policy::{CorsPolicy, PolicyErrors, PolicyFile};
 
 /// The CORS layer: a validated policy and its response values, shared by every service it
@@ -128,24 +128,24 @@ where
     }
 
     fn call(&mut self, request: Request<ReqBody>) -> Self::Future {
-        let shared = &self.layer.shared;
-        let (kind, status, headers) = {
-            let decision = decide(shared.policy.policy(), request.method(), request.headers());
-            let headers = CorsHeaders::new(&decision, request.headers(), &shared.values);
-            (decision.kind(), decision.status(), headers)
+        let shared = &*self.layer.shared;
+        let headers = {
+            let echoes = Echoes::of(request.headers());
+            let decision =
+                echoes.decide(shared.policy.policy(), request.method().as_str().as_bytes());
+            if decision.kind() == RequestKind::Preflight {
+                return ResponseFuture {
+                    state: State::Preflight {
+                        response: Some(preflight_response_for(&decision, &echoes, &shared.values)),
+                    },
+                };
+            }
+            CorsHeaders::with_echoes(&decision, &echoes, &shared.values)
         };
-        if kind == RequestKind::Preflight {
-            let response = preflight_response(status, headers);
-            return ResponseFuture {
-                state: State::Preflight {
-                    response: Some(response),
-                },
-            };
-        }
         ResponseFuture {
             state: State::Inner {
                 future: self.inner.call(request),
-                headers: Some(headers),
+                headers,
             },
         }
     }
@@ -163,7 +163,7 @@ pin_project! {
 pin_project! {
     #[project = StateProjection]
     enum State<F, B> {
-        Inner { #[pin] future: F, headers: Option<CorsHeaders> },
+        Inner { #[pin] future: F, headers: CorsHeaders },
         Preflight { response: Option<Response<B>> },
     }
 }
@@ -182,9 +182,8 @@ where
                     Poll::Ready(Ok(response)) => response,
                     other => return other,
                 };
-                if let Some(headers) = headers.take() {
-                    headers.apply(response.headers_mut());
-                }
+                // Taken out as they are set: set once, however often polled.
+                headers.take_into(response.headers_mut());
                 Poll::Ready(Ok(response))
             }
             StateProjection::Preflight { response } => match response.take() {

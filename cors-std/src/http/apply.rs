@@ -13,44 +13,100 @@ use cors_core::policy::{
 };
 use http::header::{
     ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
-    ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE,
-    ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD, HeaderName, ORIGIN, VARY,
+    ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE, Entry,
+    HeaderName, VARY,
 };
 use http::{HeaderMap, HeaderValue, Response, StatusCode};
 
-/// The CORS response headers, each with the request header whose value it may echo.
-const RESPONSE_HEADERS: [(ResponseHeader, HeaderName, Option<HeaderName>); 6] = [
-    (
-        ResponseHeader::AllowOrigin,
-        ACCESS_CONTROL_ALLOW_ORIGIN,
-        Some(ORIGIN),
-    ),
-    (
-        ResponseHeader::AllowCredentials,
-        ACCESS_CONTROL_ALLOW_CREDENTIALS,
-        None,
-    ),
-    (
-        ResponseHeader::AllowMethods,
-        ACCESS_CONTROL_ALLOW_METHODS,
-        Some(ACCESS_CONTROL_REQUEST_METHOD),
-    ),
-    (
-        ResponseHeader::AllowHeaders,
-        ACCESS_CONTROL_ALLOW_HEADERS,
-        Some(ACCESS_CONTROL_REQUEST_HEADERS),
-    ),
-    (ResponseHeader::MaxAge, ACCESS_CONTROL_MAX_AGE, None),
-    (
-        ResponseHeader::ExposeHeaders,
-        ACCESS_CONTROL_EXPOSE_HEADERS,
-        None,
-    ),
+use super::gather::{
+    Echoes, ORIGIN_HEADER, REQUEST_HEADERS_HEADER, REQUEST_METHOD_HEADER, RequestHeader,
+};
+
+/// A CORS response header: which it is, its name, and the request header whose value it
+/// may echo.
+struct CorsHeader {
+    which: ResponseHeader,
+    name: HeaderName,
+    echoed: Option<&'static RequestHeader>,
+}
+
+/// The CORS response headers, in the order they are set; [`CorsHeaders`] keeps each value
+/// at its header's index.
+static RESPONSE_HEADERS: [CorsHeader; MAX_CORS_RESPONSE_HEADERS] = [
+    CorsHeader {
+        which: ResponseHeader::AllowOrigin,
+        name: ACCESS_CONTROL_ALLOW_ORIGIN,
+        echoed: Some(&ORIGIN_HEADER),
+    },
+    CorsHeader {
+        which: ResponseHeader::AllowCredentials,
+        name: ACCESS_CONTROL_ALLOW_CREDENTIALS,
+        echoed: None,
+    },
+    CorsHeader {
+        which: ResponseHeader::AllowMethods,
+        name: ACCESS_CONTROL_ALLOW_METHODS,
+        echoed: Some(&REQUEST_METHOD_HEADER),
+    },
+    CorsHeader {
+        which: ResponseHeader::AllowHeaders,
+        name: ACCESS_CONTROL_ALLOW_HEADERS,
+        echoed: Some(&REQUEST_HEADERS_HEADER),
+    },
+    CorsHeader {
+        which: ResponseHeader::MaxAge,
+        name: ACCESS_CONTROL_MAX_AGE,
+        echoed: None,
+    },
+    CorsHeader {
+        which: ResponseHeader::ExposeHeaders,
+        name: ACCESS_CONTROL_EXPOSE_HEADERS,
+        echoed: None,
+    },
 ];
+
+/// The values of the CORS response headers, each at its index in [`RESPONSE_HEADERS`].
+type Values = [Option<HeaderValue>; MAX_CORS_RESPONSE_HEADERS];
+
+/// The `Vary` values a decision sets, made once: a clone is a copy of a static reference.
+static VARY_ORIGIN: HeaderValue = HeaderValue::from_static("Origin");
+/// See [`VARY_ORIGIN`].
+static VARY_ORIGIN_PREFLIGHT: HeaderValue = HeaderValue::from_static(
+    "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
+);
+/// See [`VARY_ORIGIN`].
+static VARY_PREFLIGHT: HeaderValue =
+    HeaderValue::from_static("Access-Control-Request-Method, Access-Control-Request-Headers");
+
+/// The `Vary` value `vary` as a `HeaderValue`: one of those made once when it is one of
+/// them, otherwise made (and checked) now.
+fn vary_value(vary: &'static str) -> HeaderValue {
+    let known = match vary {
+        "Origin" => &VARY_ORIGIN,
+        "Origin, Access-Control-Request-Method, Access-Control-Request-Headers" => {
+            &VARY_ORIGIN_PREFLIGHT
+        }
+        "Access-Control-Request-Method, Access-Control-Request-Headers" => &VARY_PREFLIGHT,
+        _ => return HeaderValue::from_static(vary),
+    };
+    known.clone()
+}
+
+/// What a [`HeaderMap`] made for a preflight response holds at first: the most headers a
+/// preflight decision sets (the origin, credentials, method, request headers, max-age and
+/// `Vary`), the capacity a map's first insert gives it.
+const PREFLIGHT_CAPACITY: usize = 6;
+
+/// `*`, the first of every policy's values.
+static ANY: HeaderValue = HeaderValue::from_static("*");
+
+/// `true`, the second.
+static TRUE: HeaderValue = HeaderValue::from_static("true");
 
 /// A policy's fixed response values as `HeaderValue`s, made once and cloned per response.
 #[derive(Clone, Debug, Default)]
 pub struct PolicyValues {
+    /// [`ANY`], [`TRUE`], the exposure and the max-age (all `None` in the default).
     fixed: [Option<HeaderValue>; 4],
 }
 
@@ -61,11 +117,70 @@ impl PolicyValues {
         let own = |value: Option<&str>| value.and_then(|v| HeaderValue::from_str(v).ok());
         Self {
             fixed: [
-                Some(HeaderValue::from_static("*")),
-                Some(HeaderValue::from_static("true")),
+                Some(ANY.clone()),
+                Some(TRUE.clone()),
                 own(policy.exposed_headers_value()),
                 own(policy.max_age_value()),
             ],
+        }
+    }
+
+    /// The value to send for `bytes`, the value of `header`: the first of the policy's
+    /// values, then of the request's values it may echo, with those bytes, cloned;
+    /// otherwise a new value.
+    #[inline]
+    fn value_for(
+        &self,
+        header: &CorsHeader,
+        bytes: &[u8],
+        echoes: &Echoes<'_>,
+    ) -> Option<HeaderValue> {
+        // The policy's values in order: `*` and `true` (known without reading them: they are
+        // [`ANY`] and [`TRUE`] when set), then its exposure and max-age.
+        let [any, truth, own @ ..] = &self.fixed;
+        let known = match bytes {
+            b"*" => any.as_ref(),
+            b"true" => truth.as_ref(),
+            _ => None,
+        };
+        if let Some(fixed) = known.or_else(|| own.iter().flatten().find(|v| v.as_bytes() == bytes))
+        {
+            return Some(fixed.clone());
+        }
+        if let Some(echoed) = header.echoed.and_then(|echoed| echoes.find(echoed, bytes)) {
+            return Some(echoed.clone());
+        }
+        // A value the core made is always a valid header value; if it were not, the header
+        // is left out, which a browser reads as a refusal.
+        HeaderValue::from_bytes(bytes).ok()
+    }
+
+    /// Sets `out` to the values of the CORS response headers of `decision`, made for the
+    /// request whose CORS request headers are `echoes`.
+    #[inline]
+    fn fill(&self, decision: &Decision<'_>, echoes: &Echoes<'_>, out: &mut Values) {
+        for (value, header) in out.iter_mut().zip(&RESPONSE_HEADERS) {
+            if let Some(bytes) = decision.header(header.which) {
+                *value = self.value_for(header, bytes, echoes);
+            }
+        }
+    }
+
+    /// Calls `set` with each CORS response header of `decision` and its value, made for the
+    /// request whose CORS request headers are `echoes`, in order.
+    #[inline]
+    fn each(
+        &self,
+        decision: &Decision<'_>,
+        echoes: &Echoes<'_>,
+        mut set: impl FnMut(&'static CorsHeader, HeaderValue),
+    ) {
+        for header in &RESPONSE_HEADERS {
+            if let Some(bytes) = decision.header(header.which) {
+                if let Some(value) = self.value_for(header, bytes, echoes) {
+                    set(header, value);
+                }
+            }
         }
     }
 }
@@ -74,41 +189,48 @@ impl PolicyValues {
 /// application answers, then sets with [`CorsHeaders::apply`].
 #[derive(Clone, Debug, Default)]
 pub struct CorsHeaders {
-    headers: heapless::Vec<(HeaderName, HeaderValue), MAX_CORS_RESPONSE_HEADERS>,
+    values: Values,
     vary: Option<&'static str>,
 }
 
 impl CorsHeaders {
     /// The headers of `decision`, made for the request whose headers are `request`.
     pub fn new(decision: &Decision<'_>, request: &HeaderMap, values: &PolicyValues) -> Self {
-        let mut headers = heapless::Vec::new();
-        for (which, name, echoed) in RESPONSE_HEADERS {
-            let Some(bytes) = decision.header(which) else {
-                continue;
-            };
-            let from_request = echoed.iter().flat_map(|echoed| request.get_all(echoed));
-            let candidates = values.fixed.iter().flatten().chain(from_request);
-            // A value the core made is always a valid header value; if it were not, the
-            // header is left out, which a browser reads as a refusal.
-            if let Some(value) = value_for(bytes, candidates) {
-                // At most one entry per response header: the push cannot fail.
-                let _ = headers.push((name, value));
-            }
-        }
-        Self {
-            headers,
+        Self::with_echoes(decision, &Echoes::of(request), values)
+    }
+
+    /// The headers of `decision`, made for the request whose CORS request headers are
+    /// `echoes`.
+    #[inline]
+    pub(crate) fn with_echoes(
+        decision: &Decision<'_>,
+        echoes: &Echoes<'_>,
+        values: &PolicyValues,
+    ) -> Self {
+        let mut headers = Self {
+            values: Values::default(),
             vary: decision.vary(),
-        }
+        };
+        values.fill(decision, echoes, &mut headers.values);
+        headers
     }
 
     /// Sets the headers on `response`: each CORS header replaces any value the application
     /// set (never a second `Access-Control-Allow-Origin`), and `Vary` is merged with the
     /// response's own ([`merge_vary`]).
-    pub fn apply(self, response: &mut HeaderMap) {
-        for (name, value) in self.headers {
-            response.insert(name, value);
+    pub fn apply(mut self, response: &mut HeaderMap) {
+        self.take_into(response);
+    }
+
+    /// [`CorsHeaders::apply`], taking the headers out of `self` (left empty).
+    #[inline]
+    pub(crate) fn take_into(&mut self, response: &mut HeaderMap) {
+        for (header, value) in RESPONSE_HEADERS.iter().zip(&mut self.values) {
+            if let Some(value) = value.take() {
+                response.insert(&header.name, value);
+            }
         }
-        if let Some(vary) = self.vary {
+        if let Some(vary) = self.vary.take() {
             merge_vary_into(response, vary);
         }
     }
@@ -117,21 +239,11 @@ impl CorsHeaders {
     /// `Vary`.
     pub fn iter(&self) -> impl Iterator<Item = (&HeaderName, &[u8])> {
         let vary = self.vary.map(|vary| (&VARY, vary.as_bytes()));
-        self.headers
+        RESPONSE_HEADERS
             .iter()
-            .map(|(name, value)| (name, value.as_bytes()))
+            .zip(&self.values)
+            .filter_map(|(header, value)| Some((&header.name, value.as_ref()?.as_bytes())))
             .chain(vary)
-    }
-}
-
-/// The first candidate whose bytes are `bytes`, cloned; otherwise a new value.
-fn value_for<'v>(
-    bytes: &[u8],
-    mut candidates: impl Iterator<Item = &'v HeaderValue>,
-) -> Option<HeaderValue> {
-    match candidates.find(|candidate| candidate.as_bytes() == bytes) {
-        Some(found) => Some(found.clone()),
-        None => HeaderValue::from_bytes(bytes).ok(),
     }
 }
 
@@ -140,9 +252,16 @@ fn value_for<'v>(
 /// merge cannot read (too long, or not a list of tokens) is left as it is and `add` goes on
 /// a line of its own, which caches combine with the others.
 fn merge_vary_into(response: &mut HeaderMap, add: &'static str) {
-    let mut lines = response.get_all(VARY).iter();
+    // One lookup of `Vary`, whether it is set or not.
+    let mut entry = match response.entry(VARY) {
+        Entry::Vacant(vacant) => {
+            vacant.insert(vary_value(add));
+            return;
+        }
+        Entry::Occupied(occupied) => occupied,
+    };
+    let mut lines = entry.iter();
     let Some(first) = lines.next() else {
-        response.insert(VARY, HeaderValue::from_static(add));
         return;
     };
     // One line (the usual case) is read in place; several are joined first.
@@ -164,11 +283,11 @@ fn merge_vary_into(response: &mut HeaderMap, add: &'static str) {
         Ok(()) if merged.as_bytes() == existing => {}
         Ok(()) => {
             if let Ok(value) = HeaderValue::from_str(&merged) {
-                response.insert(VARY, value);
+                entry.insert(value);
             }
         }
         Err(_) => {
-            response.append(VARY, HeaderValue::from_static(add));
+            entry.append(vary_value(add));
         }
     }
 }
@@ -178,10 +297,55 @@ fn merge_vary_into(response: &mut HeaderMap, add: &'static str) {
 ///
 /// The application is not called for a preflight: its answer is the policy's.
 pub fn preflight_response<B: Default>(status: Option<u16>, headers: CorsHeaders) -> Response<B> {
+    response(status, preflight_map(headers.values, headers.vary))
+}
+
+/// A new map with the CORS headers `values` and `vary`, set in order.
+fn preflight_map(values: Values, vary: Option<&'static str>) -> HeaderMap {
+    let count = values.iter().flatten().count() + usize::from(vary.is_some());
+    let mut map = match count {
+        0 => HeaderMap::new(),
+        _ => HeaderMap::with_capacity(count.max(PREFLIGHT_CAPACITY)),
+    };
+    for (header, value) in RESPONSE_HEADERS.iter().zip(values) {
+        if let Some(value) = value {
+            map.insert(&header.name, value);
+        }
+    }
+    if let Some(vary) = vary {
+        map.insert(VARY, vary_value(vary));
+    }
+    map
+}
+
+/// [`preflight_response`] for `decision`, made for the request whose CORS request headers
+/// are `echoes`: the headers set on the response's map as they are made.
+#[inline]
+pub(crate) fn preflight_response_for<B: Default>(
+    decision: &Decision<'_>,
+    echoes: &Echoes<'_>,
+    values: &PolicyValues,
+) -> Response<B> {
+    // A preflight's decision always sets `Vary`: the map is never left empty.
+    let mut map = HeaderMap::with_capacity(PREFLIGHT_CAPACITY);
+    // `insert`, the code `CorsHeaders::apply` runs too: on a new map, the same as `append`.
+    values.each(decision, echoes, |header, value| {
+        map.insert(&header.name, value);
+    });
+    if let Some(vary) = decision.vary() {
+        map.insert(VARY, vary_value(vary));
+    }
+    response(decision.status(), map)
+}
+
+/// A response with an empty body, `status` (403 when there is none or it is not a status)
+/// and `headers`.
+#[inline]
+fn response<B: Default>(status: Option<u16>, headers: HeaderMap) -> Response<B> {
     let mut response = Response::new(B::default());
     *response.status_mut() = status
         .and_then(|status| StatusCode::from_u16(status).ok())
         .unwrap_or(StatusCode::FORBIDDEN);
-    headers.apply(response.headers_mut());
+    *response.headers_mut() = headers;
     response
 }

@@ -36,11 +36,15 @@
 
 mod apply;
 mod gather;
+#[cfg(test)]
+mod tests;
 
 use cors_core::policy::{Decision, PatternSlot, Policy};
 use http::{HeaderMap, Method};
 
+pub(crate) use apply::preflight_response_for;
 pub use apply::{CorsHeaders, PolicyValues, preflight_response};
+pub(crate) use gather::Echoes;
 
 /// Decides the request with `method` and `headers`.
 ///
@@ -55,6 +59,5 @@ pub fn decide<'d, 'c: 'd, S: AsRef<[PatternSlot<'c>]>>(
     method: &Method,
     headers: &'d HeaderMap,
 ) -> Decision<'d> {
-    let gathered = gather::gather(headers);
-    policy.decide_list(method.as_str().as_bytes(), &gathered[..])
+    gather::Echoes::of(headers).decide(policy, method.as_str().as_bytes())
 }

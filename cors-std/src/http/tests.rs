@@ -1,0 +1,224 @@
+//! The adapter's paths: one value of each CORS request header (looked up with `get`, or
+//! with `get_all` when another name has several values), several values of one (gathered
+//! in full), and the values a response echoes (the request's own, cloned).
+
+use cors_core::policy::RequestKind;
+use http::header::{HeaderName, VARY};
+use http::{HeaderMap, HeaderValue, Method, Response};
+
+use super::{CorsHeaders, PolicyValues, decide, preflight_response};
+use crate::policy::{CorsPolicy, PolicyFile};
+
+const APP: &str = "https://app.example.com";
+
+fn policy() -> CorsPolicy {
+    let file = PolicyFile::default()
+        .allow_origins([APP])
+        .allow_credentials(true)
+        .allow_methods(["PUT", "true"])
+        .allow_headers(["content-type", "x-request-id"])
+        .expose_headers(["x-request-id"])
+        .max_age(600);
+    match CorsPolicy::new(file) {
+        Ok(policy) => policy,
+        Err(errors) => panic!("{errors:?}"),
+    }
+}
+
+/// A map of `headers`, in order, the CORS ones marked sensitive (so that a clone of the
+/// request's value shows).
+fn map(headers: &[(&str, &str)]) -> HeaderMap {
+    let mut map = HeaderMap::new();
+    for (name, value) in headers {
+        let name = HeaderName::from_bytes(name.as_bytes()).unwrap();
+        let mut value = HeaderValue::from_str(value).unwrap();
+        value.set_sensitive(
+            name.as_str().starts_with("origin") || name.as_str().contains("request"),
+        );
+        map.append(name, value);
+    }
+    map
+}
+
+/// The headers of `map`, in order: name, value, whether sensitive.
+fn listed(map: &HeaderMap) -> Vec<(String, String, bool)> {
+    map.iter()
+        .map(|(name, value)| {
+            let text = String::from_utf8_lossy(value.as_bytes()).into_owned();
+            (name.as_str().to_owned(), text, value.is_sensitive())
+        })
+        .collect()
+}
+
+fn entry(name: &str, value: &str, sensitive: bool) -> (String, String, bool) {
+    (name.to_owned(), value.to_owned(), sensitive)
+}
+
+/// The preflight response to `headers`.
+fn preflight(headers: &[(&str, &str)]) -> Response<()> {
+    let policy = policy();
+    let values = PolicyValues::new(policy.policy());
+    let request = map(headers);
+    let decision = decide(policy.policy(), &Method::OPTIONS, &request);
+    assert_eq!(decision.kind(), RequestKind::Preflight);
+    let cors = CorsHeaders::new(&decision, &request, &values);
+    preflight_response(decision.status(), cors)
+}
+
+const PREFLIGHT: [(&str, &str); 3] = [
+    ("origin", APP),
+    ("access-control-request-method", "PUT"),
+    ("access-control-request-headers", "content-type"),
+];
+
+/// What the preflight of [`PREFLIGHT`] answers, `acah` its `Access-Control-Allow-Headers`.
+fn answer(acah: (String, String, bool)) -> Vec<(String, String, bool)> {
+    vec![
+        entry("access-control-allow-origin", APP, true),
+        entry("access-control-allow-credentials", "true", false),
+        entry("access-control-allow-methods", "PUT", true),
+        acah,
+        entry("access-control-max-age", "600", false),
+        entry(
+            "vary",
+            "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
+            false,
+        ),
+    ]
+}
+
+#[test]
+fn echoed_values_are_the_requests_own() {
+    let response = preflight(&PREFLIGHT);
+    assert_eq!(response.status(), 204);
+    let acah = entry("access-control-allow-headers", "content-type", true);
+    assert_eq!(listed(response.headers()), answer(acah));
+}
+
+#[test]
+fn echoed_values_are_found_when_another_name_has_several_values() {
+    let mut headers = vec![("cookie", "a=1"), ("cookie", "b=2")];
+    headers.extend(PREFLIGHT);
+    let response = preflight(&headers);
+    let acah = entry("access-control-allow-headers", "content-type", true);
+    assert_eq!(listed(response.headers()), answer(acah));
+}
+
+#[test]
+fn lines_of_one_name_are_gathered_in_full() {
+    let mut headers = PREFLIGHT.to_vec();
+    headers.push(("access-control-request-headers", "x-request-id"));
+    let response = preflight(&headers);
+    // The joined lines are a new value; the other echoes are still the request's.
+    let acah = entry(
+        "access-control-allow-headers",
+        "content-type, x-request-id",
+        false,
+    );
+    assert_eq!(listed(response.headers()), answer(acah));
+}
+
+#[test]
+fn a_value_equal_to_a_policy_value_is_the_policys() {
+    // `true` is the policy's value of `Access-Control-Allow-Credentials` before it is the
+    // request's method: the first value with those bytes is the one sent.
+    let headers = [("origin", APP), ("access-control-request-method", "true")];
+    let response = preflight(&headers);
+    let methods = response
+        .headers()
+        .get("access-control-allow-methods")
+        .unwrap();
+    assert_eq!(methods, "true");
+    assert!(!methods.is_sensitive());
+}
+
+#[test]
+fn decisions_over_several_values_read_them_all() {
+    let policy = policy();
+    let many: Vec<(&str, String)> = (0..300)
+        .map(|i| ("origin", format!("https://o{i}.example")))
+        .collect();
+    let cases: Vec<Vec<(&str, String)>> = vec![
+        vec![("origin", APP.into()), ("origin", APP.into())],
+        vec![
+            ("origin", APP.into()),
+            ("access-control-request-method", "PUT".into()),
+            ("access-control-request-method", "PUT".into()),
+        ],
+        vec![
+            ("origin", APP.into()),
+            ("access-control-request-method", "PUT".into()),
+            ("access-control-request-headers", "content-type".into()),
+            ("access-control-request-headers", "x-request-id".into()),
+        ],
+        many,
+    ];
+    for pairs in cases {
+        let as_strs: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        let request = map(&as_strs);
+        for method in [Method::OPTIONS, Method::PUT] {
+            let ours = decide(policy.policy(), &method, &request);
+            // The core over the same values, in the map's order (names grouped, in the
+            // order the adapter reads them: all of this list's names are grouped already).
+            let core = policy
+                .policy()
+                .decide_list(method.as_str().as_bytes(), &as_strs[..]);
+            assert_eq!(
+                format!("{ours:?}"),
+                format!("{core:?}"),
+                "{pairs:?} {method}"
+            );
+        }
+    }
+}
+
+#[test]
+fn apply_replaces_cors_headers_and_merges_vary() {
+    let policy = policy();
+    let values = PolicyValues::new(policy.policy());
+    let request = map(&[("origin", APP)]);
+    let decision = decide(policy.policy(), &Method::PUT, &request);
+    let cors = CorsHeaders::new(&decision, &request, &values);
+    let listed_cors: Vec<(String, Vec<u8>)> = cors
+        .iter()
+        .map(|(name, value)| (name.as_str().to_owned(), value.to_vec()))
+        .collect();
+    assert_eq!(
+        listed_cors,
+        [
+            ("access-control-allow-origin", APP.as_bytes()),
+            ("access-control-allow-credentials", b"true"),
+            ("access-control-expose-headers", b"x-request-id"),
+            ("vary", b"Origin"),
+        ]
+        .map(|(name, value)| (name.to_owned(), value.to_vec()))
+    );
+    // A `Vary` too long to merge is kept, and `Origin` goes on a line of its own.
+    let long = "x".repeat(cors_core::limits::MAX_VARY_VALUE_LEN + 1);
+    let cases: [(&[&str], &[&str]); 5] = [
+        (&[], &["Origin"]),
+        (&["Accept-Encoding"], &["Accept-Encoding, Origin"]),
+        (&["accept-encoding, origin"], &["accept-encoding, origin"]),
+        (
+            &["Accept", "Accept-Encoding"],
+            &["Accept, Accept-Encoding, Origin"],
+        ),
+        (&[&long], &[&long, "Origin"]),
+    ];
+    for (app_vary, expected) in cases {
+        let mut response = HeaderMap::new();
+        response.insert("access-control-allow-origin", HeaderValue::from_static("x"));
+        for line in app_vary {
+            response.append(VARY, HeaderValue::from_str(line).unwrap());
+        }
+        cors.clone().apply(&mut response);
+        assert_eq!(response["access-control-allow-origin"], APP);
+        let vary: Vec<&[u8]> = response
+            .get_all(VARY)
+            .iter()
+            .map(HeaderValue::as_bytes)
+            .collect();
+        let expected: Vec<&[u8]> = expected.iter().map(|line| line.as_bytes()).collect();
+        assert_eq!(vary, expected, "{app_vary:?}");
+    }
+}
