@@ -394,11 +394,15 @@ fn check_domain_grammar(
 ) -> Result<(usize, usize), SerializedOriginError> {
     let mut label_start = 0usize;
     let mut len = rest.len();
-    for (offset, &byte) in rest.iter().enumerate() {
+    let mut offset = 0usize;
+    // Each turn reads one more byte: bounded by the length.
+    while let Some(&byte) = rest.get(offset) {
+        offset += 1;
         // Most bytes are lowercase letters and digits: one table lookup settles them.
         if is_label_byte(byte) {
             continue;
         }
+        let offset = offset - 1;
         let position = start + offset;
         match byte {
             b'-' if offset == label_start => return Err(error(Kind::LabelHyphen, position)),
