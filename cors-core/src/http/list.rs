@@ -40,21 +40,28 @@ impl<'a> Iterator for ListElements<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<&'a [u8]> {
-        // Each turn consumes an element and its comma: bounded by the value's length.
-        loop {
-            let rest = self.rest?;
-            let element = match find_byte(rest, b',') {
-                Some(comma) => {
-                    self.rest = rest.get(comma + 1..);
-                    rest.get(..comma).unwrap_or_default()
-                }
-                None => self.rest.take().unwrap_or_default(),
-            };
-            let element = trim_tab_space(element);
-            if !element.is_empty() {
-                return Some(element);
-            }
+        let mut rest = self.rest?;
+        // Empty elements, and the whitespace before the next one, a byte at a time (each
+        // turn drops one): a run of commas costs little.
+        while let [b',' | b' ' | b'\t', tail @ ..] = rest {
+            rest = tail;
         }
+        if rest.is_empty() {
+            self.rest = None;
+            return None;
+        }
+        let element = match find_byte(rest, b',') {
+            Some(comma) => {
+                self.rest = rest.get(comma + 1..);
+                rest.get(..comma).unwrap_or_default()
+            }
+            None => {
+                self.rest = None;
+                rest
+            }
+        };
+        // It starts with a byte that is not whitespace: trimmed, it is not empty.
+        Some(trim_tab_space(element))
     }
 }
 

@@ -19,7 +19,7 @@ use core::cmp::Ordering;
 
 use super::pattern::{OriginPattern, PortPattern};
 use crate::http::swar::find_byte;
-use crate::limits::MAX_HOST_LABELS;
+use crate::limits::{MAX_HOST_LABELS, MAX_SERIALIZED_ORIGIN_LEN};
 use crate::origin::host::Host;
 
 /// The first eight bytes of a host, big-endian, zero-padded: comparing two prefixes orders
@@ -230,7 +230,9 @@ impl<'s, 'c> Matcher<'s, 'c> {
     /// accepts and [`Matcher::lookup`] allows: the decision can skip both. The key is read
     /// from `value` by its separators alone, without checking the grammar.
     pub(crate) fn find_exact_text(&self, value: &[u8]) -> ExactText {
-        if !self.kinds.host_on_port {
+        // A pattern's text is a serialized origin, so no longer than one: a longer value is
+        // left to the parser, which refuses it unread.
+        if !self.kinds.host_on_port || value.len() > MAX_SERIALIZED_ORIGIN_LEN {
             return ExactText::Unknown;
         }
         let Some(key) = exact_key_of_text(value) else {
