@@ -232,10 +232,10 @@ pub(crate) enum HostKind {
     Domain,
     /// An opaque host (other schemes).
     Opaque,
-    /// An IPv4 address.
-    Ipv4(core::net::Ipv4Addr),
-    /// An IPv6 address.
-    Ipv6(core::net::Ipv6Addr),
+    /// An IPv4 address, as its 32 bits (aligned, so a result is moved by words).
+    Ipv4(u32),
+    /// An IPv6 address, as its 128 bits.
+    Ipv6(u128),
 }
 
 impl<'a> SerializedTuple<'a> {
@@ -248,8 +248,8 @@ impl<'a> SerializedTuple<'a> {
         let host = match self.kind {
             HostKind::Domain => Host::Domain(ascii_str(self.host)),
             HostKind::Opaque => Host::Opaque(ascii_str(self.host)),
-            HostKind::Ipv4(address) => Host::Ipv4(address),
-            HostKind::Ipv6(address) => Host::Ipv6(address),
+            HostKind::Ipv4(bits) => Host::Ipv4(core::net::Ipv4Addr::from_bits(bits)),
+            HostKind::Ipv6(bits) => Host::Ipv6(core::net::Ipv6Addr::from_bits(bits)),
         };
         TupleOrigin::new(scheme, host, self.port)
     }
@@ -267,8 +267,8 @@ impl<'a> SerializedTuple<'a> {
         let host = match self.kind {
             HostKind::Domain => Host::Domain(host_text()),
             HostKind::Opaque => Host::Opaque(host_text()),
-            HostKind::Ipv4(address) => Host::Ipv4(address),
-            HostKind::Ipv6(address) => Host::Ipv6(address),
+            HostKind::Ipv4(bits) => Host::Ipv4(core::net::Ipv4Addr::from_bits(bits)),
+            HostKind::Ipv6(bits) => Host::Ipv6(core::net::Ipv6Addr::from_bits(bits)),
         };
         TupleOrigin::new(scheme, host, self.port)
     }
@@ -374,7 +374,11 @@ fn parse_host_part(
     } else if last_label.first().is_some_and(u8::is_ascii_digit)
         && ends_in_a_number(ascii_str(last_label))
     {
-        HostKind::Ipv4(canonical_ipv4(ascii_str(text)).ok_or(error(Kind::NonCanonicalIpv4, start))?)
+        HostKind::Ipv4(
+            canonical_ipv4(ascii_str(text))
+                .ok_or(error(Kind::NonCanonicalIpv4, start))?
+                .to_bits(),
+        )
     } else {
         HostKind::Domain
     };
@@ -488,7 +492,7 @@ fn parse_ipv6_host(
     let inside = rest.get(1..close).unwrap_or(&[]);
     let text = rest.get(..=close).unwrap_or_default();
     if let Some(address) = parse_canonical_ipv6(inside) {
-        return Ok((text, HostKind::Ipv6(address), start + close + 1));
+        return Ok((text, HostKind::Ipv6(address.to_bits()), start + close + 1));
     }
     // Not canonical, or not an address at all: the parser and the serializer tell which.
     let inside_text =
@@ -499,7 +503,7 @@ fn parse_ipv6_host(
     if canonical.as_bytes() != inside {
         return Err(error(Kind::NonCanonicalIpv6, start + 1));
     }
-    Ok((text, HostKind::Ipv6(address), start + close + 1))
+    Ok((text, HostKind::Ipv6(address.to_bits()), start + close + 1))
 }
 
 /// `[ ":" port ]` and the end of the value.
