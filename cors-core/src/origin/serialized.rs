@@ -307,17 +307,28 @@ pub(crate) fn parse_serialized(
 /// The special scheme `value` starts with, followed by `://`, and the scheme's length:
 /// tried before the general scheme grammar, with comparisons of fixed sizes.
 fn special_prefix(value: &[u8]) -> Option<(SpecialScheme, usize)> {
-    let (scheme, len) = match value.first_chunk::<8>() {
-        Some(b"https://") => (SpecialScheme::Https, 5),
-        _ => match value.first_chunk::<7>() {
-            Some(b"http://") => (SpecialScheme::Http, 4),
-            _ => match value.first_chunk::<6>() {
-                Some(b"wss://") => (SpecialScheme::Wss, 3),
-                Some(b"ftp://") => (SpecialScheme::Ftp, 3),
-                _ => match value.first_chunk::<5>() {
-                    Some(b"ws://") => (SpecialScheme::Ws, 2),
-                    _ => return None,
-                },
+    // `https://` and `http://`, by far the most common, as comparisons of words rather than
+    // of bytes (the word's eighth byte, the host's first, masked off for `http://`).
+    const HTTPS: u64 = u64::from_le_bytes(*b"https://");
+    const HTTP: u64 = u64::from_le_bytes(*b"http://\0");
+    const SEVEN_BYTES: u64 = u64::MAX >> 8;
+    if let Some(head) = value.first_chunk::<8>() {
+        let word = u64::from_le_bytes(*head);
+        if word == HTTPS {
+            return Some((SpecialScheme::Https, 5));
+        }
+        if word & SEVEN_BYTES == HTTP {
+            return Some((SpecialScheme::Http, 4));
+        }
+    }
+    let (scheme, len) = match value.first_chunk::<7>() {
+        Some(b"http://") => (SpecialScheme::Http, 4),
+        _ => match value.first_chunk::<6>() {
+            Some(b"wss://") => (SpecialScheme::Wss, 3),
+            Some(b"ftp://") => (SpecialScheme::Ftp, 3),
+            _ => match value.first_chunk::<5>() {
+                Some(b"ws://") => (SpecialScheme::Ws, 2),
+                _ => return None,
             },
         },
     };

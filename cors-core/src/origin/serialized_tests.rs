@@ -44,6 +44,34 @@ fn accepts_canonical_serialized_origins() {
             "http://a-b.c1:65535",
             TupleOrigin::new("http", Host::Domain("a-b.c1"), Some(65535)),
         ),
+        // Every special scheme, at the shortest lengths its prefix is read at, and schemes
+        // that only begin like one.
+        (
+            "http://a",
+            TupleOrigin::new("http", Host::Domain("a"), None),
+        ),
+        (
+            "https://a",
+            TupleOrigin::new("https", Host::Domain("a"), None),
+        ),
+        ("ws://a", TupleOrigin::new("ws", Host::Domain("a"), None)),
+        ("wss://a", TupleOrigin::new("wss", Host::Domain("a"), None)),
+        (
+            "ftp://files.example",
+            TupleOrigin::new("ftp", Host::Domain("files.example"), None),
+        ),
+        (
+            "httpx://a",
+            TupleOrigin::new("httpx", Host::Opaque("a"), None),
+        ),
+        (
+            "http1://a",
+            TupleOrigin::new("http1", Host::Opaque("a"), None),
+        ),
+        (
+            "httpss://a",
+            TupleOrigin::new("httpss", Host::Opaque("a"), None),
+        ),
     ];
     for (input, expected) in cases {
         assert_eq!(
@@ -86,6 +114,11 @@ fn rejects_with_kind_and_position() {
         (b"example.com", K::MissingSchemeSeparator, 11),
         (b"file://host", K::FileScheme, 0),
         (b"https://", K::EmptyHost, 8),
+        (b"http://", K::EmptyHost, 7),
+        (b"ws://", K::EmptyHost, 5),
+        (b"http:/a", K::MissingSchemeSeparator, 4),
+        (b"https:/a", K::MissingSchemeSeparator, 5),
+        (b"ftp://a:21", K::DefaultPort, 8),
         (b"https://:8080", K::EmptyHost, 8),
         (b"https://Example.com", K::UppercaseHost, 8),
         (b"https://user@example.com", K::Userinfo, 12),
