@@ -217,7 +217,14 @@ fn browser_paths() -> Vec<Path> {
 
 fn origin_paths() -> Vec<Path> {
     let mut paths = Vec::new();
-    for input in ["https://example.com", "https://[2001:db8::1]:8443"] {
+    // The inputs of the `origin_parse` criterion benchmark.
+    let inputs = [
+        "https://example.com",
+        "http://localhost:8080",
+        "https://[2001:db8::1]:8443",
+        "https://a.very.long.subdomain.example.co.uk",
+    ];
+    for input in inputs {
         paths.push(path(format!("origin/strict/{input}"), move |iterations| {
             run(iterations, &mut |_| {
                 black_box(cors_core::parse_origin_or_null(black_box(input.as_bytes())).is_ok());

@@ -534,17 +534,29 @@ fn parse_port_part(
     }
     let digits_start = start + 1;
     let rest = value.get(digits_start..).unwrap_or(&[]);
-    let digits_len = rest
-        .iter()
-        .position(|b| !b.is_ascii_digit())
-        .unwrap_or(rest.len());
+    // One pass gives the digits' count and the value of the first five (more than five
+    // digits are out of range whatever they are). Each turn reads one more byte.
+    let (mut digits_len, mut number) = (0usize, 0u32);
+    while let Some(&digit) = rest.get(digits_len) {
+        let value = digit.wrapping_sub(b'0');
+        if value > 9 {
+            break;
+        }
+        if digits_len < 5 {
+            number = number * 10 + u32::from(value);
+        }
+        digits_len += 1;
+    }
     if digits_len == 0 {
         return Err(error(Kind::EmptyPort, digits_start));
     }
     if digits_len > 1 && rest.first() == Some(&b'0') {
         return Err(error(Kind::PortLeadingZero, digits_start));
     }
-    let port = port_value(rest.get(..digits_len).unwrap_or(&[]), digits_start)?;
+    let port = u16::try_from(number)
+        .ok()
+        .filter(|_| digits_len <= 5)
+        .ok_or(error(Kind::PortOutOfRange, digits_start))?;
     if special.and_then(SpecialScheme::default_port) == Some(port) {
         return Err(error(Kind::DefaultPort, digits_start));
     }
@@ -554,17 +566,6 @@ fn parse_port_part(
         Some(b'?' | b'#') => Err(error(Kind::QueryOrFragment, digits_start + digits_len)),
         Some(_) => Err(error(Kind::InvalidPort, digits_start + digits_len)),
     }
-}
-
-/// The value of at most five decimal digits, at most 65535.
-fn port_value(digits: &[u8], position: usize) -> Result<u16, SerializedOriginError> {
-    if digits.len() > 5 {
-        return Err(error(Kind::PortOutOfRange, position));
-    }
-    let value = digits
-        .iter()
-        .fold(0u32, |acc, &d| acc * 10 + u32::from(d - b'0'));
-    u16::try_from(value).map_err(|_| error(Kind::PortOutOfRange, position))
 }
 
 /// `bytes` as `&str`; the callers pass only bytes they have checked to be ASCII.
