@@ -60,8 +60,9 @@ pub(crate) fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
     tail.iter().position(|&b| b == byte).map(|at| offset + at)
 }
 
-/// A name reduced to its length and its first and last eight bytes (overlapping when the
-/// name is shorter than sixteen bytes), lowercased for a set that ignores case.
+/// A name reduced to its length and its first and last eight bytes (overlapping for names
+/// of nine to fifteen bytes; a name of eight bytes or fewer is all in the first word, the
+/// zero-padded one, and its last word is zero), lowercased for a set that ignores case.
 ///
 /// Two names with different keys differ; two names of at most sixteen bytes with equal keys
 /// are equal, since every byte is in the key. Comparing keys settles a lookup in a few

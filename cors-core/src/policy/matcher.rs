@@ -23,8 +23,11 @@ use crate::limits::{MAX_HOST_LABELS, MAX_SERIALIZED_ORIGIN_LEN};
 use crate::origin::host::Host;
 
 /// The first eight bytes of a host, big-endian, zero-padded: comparing two prefixes orders
-/// the hosts as their first eight bytes do (a host has no NUL byte), so only hosts that
-/// share them need a byte-by-byte comparison.
+/// the hosts as their first eight bytes do, so only hosts that share them need a
+/// byte-by-byte comparison. (A pattern's host has no NUL byte, so its order is the bytes'
+/// order; a key read from unchecked `Origin` text may have one, and then a NUL and the
+/// padding compare equal and the bytes decide: still one total order, which is all a
+/// binary search needs.)
 const fn host_prefix(host: &[u8]) -> u64 {
     if let Some(first) = host.first_chunk::<8>() {
         return u64::from_be_bytes(*first);
@@ -189,8 +192,9 @@ pub(crate) enum ExactText {
     /// accepts has exactly that key and is spelled as its serialization, so the parser's
     /// lookup need not search exact patterns again.
     Absent,
-    /// The policy has no exact origins, or the value's key could not be read (no `://`, a
-    /// bracketed host, a port that is not a number): the parser and the lookup decide.
+    /// The policy has no exact origins, or the value's key could not be read (longer than
+    /// a serialized origin can be, no `://`, a bracketed host, a port that is not one to five
+    /// digits of at most 65535): the parser and the lookup decide.
     Unknown,
 }
 
