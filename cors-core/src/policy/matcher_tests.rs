@@ -7,7 +7,7 @@ use std::vec::Vec;
 
 use super::super::pattern::parse_pattern;
 use super::*;
-use crate::origin::serialized::parse_origin_or_null;
+use crate::origin::serialized::{OriginOrNull, parse_origin_or_null};
 
 const PATTERNS: &[&str] = &[
     "https://app.example.com",
@@ -57,12 +57,20 @@ const ORIGINS: &[&str] = &[
     "null",
 ];
 
-/// The reference: is any configured pattern matching, one at a time?
+/// `origin`, which every caller passes as a valid serialized origin, parsed.
+fn parsed(origin: &str) -> OriginOrNull<'_> {
+    let result = parse_origin_or_null(origin.as_bytes());
+    assert!(result.is_ok(), "{origin:?}: {result:?}");
+    result.unwrap_or(OriginOrNull::Null)
+}
+
+/// The reference: is any configured pattern matching, one at a time? (The patterns are
+/// valid: the policy under test is built from them.)
 fn reference(patterns: &[&str], origin: &str) -> bool {
-    let origin = parse_origin_or_null(origin.as_bytes()).unwrap();
+    let origin = parsed(origin);
     patterns
         .iter()
-        .any(|pattern| parse_pattern(pattern).unwrap().matches(&origin))
+        .any(|pattern| parse_pattern(pattern).is_ok_and(|pattern| pattern.matches(&origin)))
 }
 
 #[test]
@@ -71,7 +79,7 @@ fn agrees_with_the_reference_matcher() {
     let mut allowed = 0;
     for origin in ORIGINS {
         let expected = reference(PATTERNS, origin);
-        let parsed = parse_origin_or_null(origin.as_bytes()).unwrap();
+        let parsed = parsed(origin);
         assert_eq!(policy.allows_origin(&parsed), expected, "{origin:?}");
         allowed += usize::from(expected);
     }
@@ -112,7 +120,7 @@ fn looks_up_among_100000_origins() {
         "https://host99999.example.com",
         "https://a.b.tenants.example.org",
     ] {
-        let parsed = parse_origin_or_null(origin.as_bytes()).unwrap();
+        let parsed = parsed(origin);
         assert!(policy.allows_origin(&parsed), "{origin}");
     }
     for origin in [
@@ -120,7 +128,7 @@ fn looks_up_among_100000_origins() {
         "https://tenants.example.org",
         "https://host1.example.com.evil",
     ] {
-        let parsed = parse_origin_or_null(origin.as_bytes()).unwrap();
+        let parsed = parsed(origin);
         assert!(!policy.allows_origin(&parsed), "{origin}");
     }
 }
@@ -149,7 +157,7 @@ fn walks_a_host_of_many_labels() {
     let origin = format!("https://{host}");
     assert!(origin.len() <= crate::limits::MAX_SERIALIZED_ORIGIN_LEN);
     let policy = build(&PolicyConfig::new(&["https://*.example.com"]));
-    let parsed = parse_origin_or_null(origin.as_bytes()).unwrap();
+    let parsed = parsed(&origin);
     assert!(policy.allows_origin(&parsed));
     let other = build(&PolicyConfig::new(&["https://*.example.net"]));
     assert!(!other.allows_origin(&parsed));

@@ -328,6 +328,18 @@ mod tests {
         fn below(&mut self, bound: u64) -> u64 {
             self.next() % bound
         }
+
+        /// An index into a slice of `len` items.
+        fn index(&mut self, len: usize) -> usize {
+            let bound = u64::try_from(len).unwrap_or(u64::MAX);
+            usize::try_from(self.below(bound)).unwrap_or(0)
+        }
+
+        /// A piece of the low `width` bits (at most 16) of the next number.
+        fn piece(&mut self, width: u64) -> u16 {
+            let [low, high, ..] = self.next().to_le_bytes();
+            u16::from_le_bytes([low, high]) & (u16::MAX >> 16u64.saturating_sub(width))
+        }
     }
 
     #[test]
@@ -522,7 +534,7 @@ mod tests {
             for piece in &mut pieces {
                 if rng.below(2) == 0 {
                     let width = 4 * (1 + rng.below(4));
-                    *piece = u16::try_from(rng.next() & ((1 << width) - 1)).unwrap();
+                    *piece = rng.piece(width);
                 }
             }
             assert_reads_back(address(pieces));
@@ -547,12 +559,12 @@ mod tests {
             text.clear();
             if rng.below(2) == 0 {
                 for _ in 0..rng.below(42) {
-                    let index = usize::try_from(rng.below(ALPHABET.len() as u64)).unwrap();
+                    let index = rng.index(ALPHABET.len());
                     text.push(ALPHABET[index]);
                 }
             } else {
                 for _ in 0..rng.below(16) {
-                    let index = usize::try_from(rng.below(TOKENS.len() as u64)).unwrap();
+                    let index = rng.index(TOKENS.len());
                     text.extend_from_slice(TOKENS[index].as_bytes());
                 }
             }
