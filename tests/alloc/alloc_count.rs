@@ -23,11 +23,10 @@
 use std::alloc::System;
 use std::process::ExitCode;
 
-use cors_core::browser::request::{FetchInput, RedirectMode, RequestMode, Verdict, classify_fetch};
+use cors_core::browser::request::{Verdict, classify_fetch};
 use cors_core::browser::response::{PreflightedRequest, cors_check, validate_preflight_response};
 use cors_core::browser::{CredentialsMode, Profile};
 use cors_core::http::BoundedHeaders;
-use cors_core::{Host, Origin};
 use cors_std::http::{CorsHeaders, PolicyValues, decide};
 use http::{Request, Response};
 use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
@@ -36,6 +35,7 @@ use tower::Layer;
 #[path = "../benches/fixtures/mod.rs"]
 mod fixtures;
 
+use fixtures::browser::{FETCH_HEADERS, fetch_input};
 use fixtures::{Patterns, SIZES, Scenario, inner, our_layer, our_policy, peer_layer, serve};
 
 #[global_allocator]
@@ -125,33 +125,9 @@ fn core(failures: &mut Failures) {
     }
 }
 
-const PAGE: Origin<'static> = Origin::tuple("https", Host::Domain("app.example.com"), None);
-const API: Origin<'static> = Origin::tuple("https", Host::Domain("api.example.com"), None);
-
 fn browser(failures: &mut Failures) {
-    let headers: &[(&str, &str)] = &[
-        ("Content-Type", "application/json"),
-        ("Authorization", "Bearer abc"),
-        ("Accept", "application/json"),
-        ("Accept-Language", "en-GB"),
-        ("Content-Language", "en"),
-        ("X-Request-Id", "7f3c2a"),
-        ("Cache-Control", "no-cache"),
-        ("X-Client-Version", "4.2.0"),
-    ];
     let got = count(|| {
-        let input = FetchInput {
-            origin: PAGE,
-            url_scheme: "https",
-            url_origin: API,
-            method: b"PUT",
-            headers,
-            mode: RequestMode::Cors,
-            credentials: CredentialsMode::Include,
-            redirect: RedirectMode::Follow,
-            use_cors_preflight: false,
-            profile: Profile::Spec,
-        };
+        let input = fetch_input(FETCH_HEADERS);
         let verdict = classify_fetch(input).map(|c| c.verdict());
         matches!(verdict, Ok(Verdict::CorsWithPreflight(_)))
     });

@@ -30,14 +30,13 @@
 
 use core::hint::black_box;
 
-use cors_core::browser::request::{FetchInput, RedirectMode, RequestMode, classify_fetch};
-use cors_core::browser::{CredentialsMode, Profile};
-use cors_core::{Host, Origin};
+use cors_core::browser::request::classify_fetch;
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use tower::Layer;
 
 mod fixtures;
 
+use fixtures::browser::fetch_input;
 use fixtures::{Patterns, our_layer, our_policy, peer_layer, request, serve};
 
 const N: usize = 1_000;
@@ -204,24 +203,6 @@ fn adversarial(c: &mut Criterion) {
             }
         }
         group.finish();
-    }
-}
-
-const PAGE: Origin<'static> = Origin::tuple("https", Host::Domain("app.example.com"), None);
-const API: Origin<'static> = Origin::tuple("https", Host::Domain("api.example.com"), None);
-
-fn fetch_input<'a>(headers: &'a [(&'a str, &'a str)]) -> FetchInput<'a, &'a [(&'a str, &'a str)]> {
-    FetchInput {
-        origin: PAGE,
-        url_scheme: "https",
-        url_origin: API,
-        method: b"PUT",
-        headers,
-        mode: RequestMode::Cors,
-        credentials: CredentialsMode::Include,
-        redirect: RedirectMode::Follow,
-        use_cors_preflight: false,
-        profile: Profile::Spec,
     }
 }
 

@@ -15,46 +15,20 @@
 //! No peer: no Rust crate models the browser's side. Run with
 //! `cargo bench -p cors-tests --bench browser_model`.
 
-use core::fmt::Write as _;
 use core::hint::black_box;
 
-use cors_core::browser::request::{FetchInput, RedirectMode, RequestMode, Verdict, classify_fetch};
+use cors_core::browser::request::{Verdict, classify_fetch};
 use cors_core::browser::response::{PreflightedRequest, cors_check, validate_preflight_response};
 use cors_core::browser::{CredentialsMode, Profile};
 use cors_core::http::BoundedHeaders;
-use cors_core::{Host, Origin};
 use criterion::{Criterion, criterion_group, criterion_main};
 
-type Pairs<'a> = &'a [(&'a str, &'a str)];
+mod fixtures;
 
-const PAGE: Origin<'static> = Origin::tuple("https", Host::Domain("app.example.com"), None);
-const API: Origin<'static> = Origin::tuple("https", Host::Domain("api.example.com"), None);
-const SERIALIZED_PAGE: &[u8] = b"https://app.example.com";
-
-/// `fetch("https://api.example.com/items/42", {method: "PUT", credentials: "include",
-/// headers})`: the 8 headers of a typical API client.
-const FETCH_HEADERS: Pairs<'static> = &[
-    ("Content-Type", "application/json"),
-    (
-        "Authorization",
-        "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJl",
-    ),
-    ("Accept", "application/json"),
-    ("Accept-Language", "en-GB"),
-    ("Content-Language", "en"),
-    ("X-Request-Id", "7f3c2a"),
-    ("Cache-Control", "no-cache"),
-    ("X-Client-Version", "4.2.0"),
-];
-
-/// The CORS-unsafe names of that request, as the preflight lists them.
-const UNSAFE_NAMES: [&[u8]; 5] = [
-    b"authorization",
-    b"cache-control",
-    b"content-type",
-    b"x-client-version",
-    b"x-request-id",
-];
+use fixtures::browser::{
+    FETCH_HEADERS, PREFLIGHT_RESPONSE, Pairs, SERIALIZED_PAGE, UNSAFE_NAMES, fetch_input,
+    write_preflight_request_headers,
+};
 
 /// The actual response's headers.
 const ACTUAL_RESPONSE: Pairs<'static> = &[
@@ -67,39 +41,6 @@ const ACTUAL_RESPONSE: Pairs<'static> = &[
     ("Access-Control-Expose-Headers", "x-request-id"),
     ("X-Request-Id", "7f3c2a"),
 ];
-
-/// The preflight response's headers.
-const PREFLIGHT_RESPONSE: Pairs<'static> = &[
-    ("Date", "Tue, 07 Jul 2026 10:00:00 GMT"),
-    ("Access-Control-Allow-Origin", "https://app.example.com"),
-    ("Access-Control-Allow-Credentials", "true"),
-    ("Access-Control-Allow-Methods", "PUT, DELETE"),
-    (
-        "Access-Control-Allow-Headers",
-        "authorization, cache-control, content-type, x-client-version, x-request-id",
-    ),
-    ("Access-Control-Max-Age", "600"),
-    (
-        "Vary",
-        "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
-    ),
-    ("Content-Length", "0"),
-];
-
-fn fetch_input(headers: Pairs<'_>) -> FetchInput<'_, Pairs<'_>> {
-    FetchInput {
-        origin: PAGE,
-        url_scheme: "https",
-        url_origin: API,
-        method: b"PUT",
-        headers,
-        mode: RequestMode::Cors,
-        credentials: CredentialsMode::Include,
-        redirect: RedirectMode::Follow,
-        use_cors_preflight: false,
-        profile: Profile::Spec,
-    }
-}
 
 fn preflighted() -> PreflightedRequest<'static, impl Iterator<Item = &'static [u8]> + Clone> {
     PreflightedRequest {
@@ -144,14 +85,7 @@ impl core::fmt::Write for Buffer {
 /// The preflight's `Access-Control-Request-Headers`, written without allocating.
 fn request_headers_value(headers: Pairs<'_>) -> Buffer {
     let mut out = Buffer::new();
-    let Ok(classification) = classify_fetch(fetch_input(headers)) else {
-        return out;
-    };
-    if let Some(preflight) = classification.preflight() {
-        if let Some(value) = preflight.access_control_request_headers() {
-            let _ = write!(out, "{value}");
-        }
-    }
+    write_preflight_request_headers(headers, &mut out);
     out
 }
 

@@ -15,20 +15,22 @@
 //! consumes it); the response is kept and dropped after `measured` returns, as the
 //! criterion benchmarks drop it outside the timed region.
 
-use core::fmt::Write as _;
 use core::hint::black_box;
 use std::process::ExitCode;
 
-use cors_core::browser::request::{FetchInput, RedirectMode, RequestMode, classify_fetch};
+use cors_core::browser::request::classify_fetch;
 use cors_core::browser::response::{PreflightedRequest, cors_check, validate_preflight_response};
 use cors_core::browser::{CredentialsMode, Profile};
 use cors_core::http::BoundedHeaders;
-use cors_core::{Host, Origin};
 use http::{Request, Response};
 use tower::Layer;
 
 mod fixtures;
 
+use fixtures::browser::{
+    FETCH_HEADERS, PREFLIGHT_RESPONSE, SERIALIZED_PAGE, UNSAFE_NAMES, fetch_input,
+    write_preflight_request_headers,
+};
 use fixtures::{Patterns, Scenario, inner, our_layer, our_policy, peer_layer, serve};
 
 /// Runs `call` for each of `0..iterations`: the only function whose instructions count.
@@ -101,64 +103,11 @@ fn layer_path(layer: &'static str, scenario: Scenario, patterns: Patterns, n: us
     })
 }
 
-const PAGE: Origin<'static> = Origin::tuple("https", Host::Domain("app.example.com"), None);
-const API: Origin<'static> = Origin::tuple("https", Host::Domain("api.example.com"), None);
-
-const FETCH_HEADERS: &[(&str, &str)] = &[
-    ("Content-Type", "application/json"),
-    (
-        "Authorization",
-        "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJl",
-    ),
-    ("Accept", "application/json"),
-    ("Accept-Language", "en-GB"),
-    ("Content-Language", "en"),
-    ("X-Request-Id", "7f3c2a"),
-    ("Cache-Control", "no-cache"),
-    ("X-Client-Version", "4.2.0"),
-];
-
-const PREFLIGHT_RESPONSE: &[(&str, &str)] = &[
-    ("Date", "Tue, 07 Jul 2026 10:00:00 GMT"),
-    ("Access-Control-Allow-Origin", "https://app.example.com"),
-    ("Access-Control-Allow-Credentials", "true"),
-    ("Access-Control-Allow-Methods", "PUT, DELETE"),
-    (
-        "Access-Control-Allow-Headers",
-        "authorization, cache-control, content-type, x-client-version, x-request-id",
-    ),
-    ("Access-Control-Max-Age", "600"),
-    (
-        "Vary",
-        "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
-    ),
-    ("Content-Length", "0"),
-];
-
-const UNSAFE_NAMES: [&[u8]; 5] = [
-    b"authorization",
-    b"cache-control",
-    b"content-type",
-    b"x-client-version",
-    b"x-request-id",
-];
-
 fn browser_paths() -> Vec<Path> {
     vec![
         path("browser/classify", |iterations| {
             run(iterations, &mut |_| {
-                let input = FetchInput {
-                    origin: PAGE,
-                    url_scheme: "https",
-                    url_origin: API,
-                    method: b"PUT",
-                    headers: black_box(FETCH_HEADERS),
-                    mode: RequestMode::Cors,
-                    credentials: CredentialsMode::Include,
-                    redirect: RedirectMode::Follow,
-                    use_cors_preflight: false,
-                    profile: Profile::Spec,
-                };
+                let input = fetch_input(black_box(FETCH_HEADERS));
                 black_box(classify_fetch(input).map(|c| c.verdict()).is_ok());
             });
         }),
@@ -166,32 +115,14 @@ fn browser_paths() -> Vec<Path> {
             let mut out = String::with_capacity(256);
             run(iterations, &mut |_| {
                 out.clear();
-                let input = FetchInput {
-                    origin: PAGE,
-                    url_scheme: "https",
-                    url_origin: API,
-                    method: b"PUT",
-                    headers: black_box(FETCH_HEADERS),
-                    mode: RequestMode::Cors,
-                    credentials: CredentialsMode::Include,
-                    redirect: RedirectMode::Follow,
-                    use_cors_preflight: false,
-                    profile: Profile::Spec,
-                };
-                if let Ok(classification) = classify_fetch(input) {
-                    if let Some(preflight) = classification.preflight() {
-                        if let Some(value) = preflight.access_control_request_headers() {
-                            let _ = write!(out, "{value}");
-                        }
-                    }
-                }
+                write_preflight_request_headers(black_box(FETCH_HEADERS), &mut out);
                 black_box(&out);
             });
         }),
         path("browser/cors-check", |iterations| {
             run(iterations, &mut |_| {
                 if let Ok(headers) = BoundedHeaders::new(black_box(PREFLIGHT_RESPONSE)) {
-                    let origin = black_box(b"https://app.example.com");
+                    let origin = black_box(SERIALIZED_PAGE);
                     black_box(cors_check(&headers, origin, CredentialsMode::Include).is_ok());
                 }
             });
@@ -205,7 +136,7 @@ fn browser_paths() -> Vec<Path> {
                         has_authorization: true,
                         credentials: CredentialsMode::Include,
                         use_cors_preflight: false,
-                        serialized_origin: b"https://app.example.com",
+                        serialized_origin: SERIALIZED_PAGE,
                     };
                     let grant = validate_preflight_response(&request, 204, &headers, Profile::Spec);
                     black_box(grant.is_ok());
@@ -307,25 +238,7 @@ fn adversarial_paths() -> Vec<Path> {
                 let mut out = String::with_capacity(count * 8);
                 run(iterations, &mut |_| {
                     out.clear();
-                    let input = FetchInput {
-                        origin: PAGE,
-                        url_scheme: "https",
-                        url_origin: API,
-                        method: b"PUT",
-                        headers: black_box(&pairs[..]),
-                        mode: RequestMode::Cors,
-                        credentials: CredentialsMode::Include,
-                        redirect: RedirectMode::Follow,
-                        use_cors_preflight: false,
-                        profile: Profile::Spec,
-                    };
-                    if let Ok(classification) = classify_fetch(input) {
-                        if let Some(preflight) = classification.preflight() {
-                            if let Some(value) = preflight.access_control_request_headers() {
-                                let _ = write!(out, "{value}");
-                            }
-                        }
-                    }
+                    write_preflight_request_headers(black_box(&pairs[..]), &mut out);
                     black_box(&out);
                 });
             },
