@@ -12,16 +12,21 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 const WORD: usize = 8;
 
 /// Up to eight bytes of `bytes` as a little-endian word, zero-padded past the end.
-pub(crate) fn load_word(bytes: &[u8]) -> u64 {
+pub(crate) const fn load_word(bytes: &[u8]) -> u64 {
     if let Some(chunk) = bytes.first_chunk::<WORD>() {
         return u64::from_le_bytes(*chunk);
     }
-    // Byte by byte into the word: a copy into a buffer would call `memcpy`.
-    bytes
-        .iter()
-        .take(WORD)
-        .rev()
-        .fold(0, |word, &byte| (word << 8) | u64::from(byte))
+    // Byte by byte into the word (fewer than eight): a copy into a buffer would call
+    // `memcpy`.
+    let mut word = 0u64;
+    let mut rest = bytes;
+    let mut shift = 0;
+    while let Some((&byte, tail)) = rest.split_first() {
+        word |= (byte as u64) << shift;
+        rest = tail;
+        shift += 8;
+    }
+    word
 }
 
 /// `word` with every ASCII uppercase byte (`A`–`Z`) lowercased and every other byte as it

@@ -18,7 +18,7 @@
 use core::cmp::Ordering;
 
 use super::pattern::{OriginPattern, PortPattern};
-use crate::http::swar::find_byte;
+use crate::http::swar::{find_byte, load_word};
 use crate::limits::{MAX_HOST_LABELS, MAX_SERIALIZED_ORIGIN_LEN};
 use crate::origin::host::Host;
 
@@ -29,18 +29,8 @@ use crate::origin::host::Host;
 /// padding compare equal and the bytes decide: still one total order, which is all a
 /// binary search needs.)
 const fn host_prefix(host: &[u8]) -> u64 {
-    if let Some(first) = host.first_chunk::<8>() {
-        return u64::from_be_bytes(*first);
-    }
-    let mut prefix = 0u64;
-    let mut rest = host;
-    let mut shift = 56;
-    while let Some((&byte, tail)) = rest.split_first() {
-        prefix |= (byte as u64) << shift;
-        rest = tail;
-        shift -= 8;
-    }
-    prefix
+    // The little-endian word, byte-swapped: the first byte highest.
+    load_word(host).swap_bytes()
 }
 
 /// The sort and search key of a host pattern.
