@@ -46,6 +46,9 @@
     )
 )]
 
+#[macro_use]
+mod byte_set;
+
 pub mod browser;
 pub mod http;
 pub mod limits;

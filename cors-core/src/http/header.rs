@@ -7,6 +7,7 @@
 //!
 //! <https://fetch.spec.whatwg.org/#terminology-headers>
 
+use crate::byte_set::ByteSet;
 use crate::limits::{MAX_HEADER_COUNT, MAX_HEADER_VALUE_LEN};
 
 /// One header: a name and a value, both borrowed for `'a`.
@@ -219,8 +220,7 @@ impl<'a, I: Iterator<Item = &'a [u8]>> Iterator for CombinedValue<'a, I> {
 
 /// Whether `byte` is a `tchar` of RFC 9110's `token`: one table lookup.
 pub fn is_token_byte(byte: u8) -> bool {
-    // A `u8` indexes a 256-entry table: the lookup never fails.
-    TCHAR_TABLE.get(usize::from(byte)) == Some(&true)
+    TCHAR_TABLE.contains(byte)
 }
 
 /// RFC 9110's `tchar` rule, as written: what [`TCHAR_TABLE`] is built from.
@@ -231,22 +231,7 @@ const fn is_tchar(byte: u8) -> bool {
 }
 
 /// `is_tchar` of every byte, computed at compile time.
-const TCHAR_TABLE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0u8;
-    loop {
-        // Evaluated by the compiler: an index out of bounds would fail the build.
-        #[allow(clippy::indexing_slicing)]
-        {
-            table[byte as usize] = is_tchar(byte);
-        }
-        if byte == u8::MAX {
-            break;
-        }
-        byte += 1;
-    }
-    table
-};
+const TCHAR_TABLE: ByteSet = byte_set!(|byte| is_tchar(byte));
 
 /// Whether `bytes` is an RFC 9110 `token`: one or more `tchar`s.
 pub fn is_token(bytes: &[u8]) -> bool {

@@ -23,6 +23,7 @@ use super::host::ipv6_canonical::parse_canonical_ipv6;
 use super::host::{Host, ends_in_a_number, parse_ipv4, parse_ipv6, write_ipv6};
 use super::scheme::SpecialScheme;
 use super::{OpaqueId, Origin, TupleOrigin};
+use crate::byte_set::ByteSet;
 use crate::http::swar::find_byte;
 use crate::limits::MAX_SERIALIZED_ORIGIN_LEN;
 
@@ -444,26 +445,11 @@ fn check_domain_grammar(
 
 /// Whether `byte` is a lowercase letter or a digit: [`LABEL_BYTES`] of it.
 fn is_label_byte(byte: u8) -> bool {
-    // A `u8` indexes a 256-entry table: the lookup never fails.
-    LABEL_BYTES.get(usize::from(byte)) == Some(&true)
+    LABEL_BYTES.contains(byte)
 }
 
 /// The lowercase letters and digits, computed at compile time.
-const LABEL_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0u8;
-    loop {
-        // Evaluated by the compiler: an index out of bounds would fail the build.
-        #[allow(clippy::indexing_slicing)]
-        {
-            table[byte as usize] = byte.is_ascii_lowercase() || byte.is_ascii_digit();
-        }
-        if byte == u8::MAX {
-            break table;
-        }
-        byte += 1;
-    }
-};
+const LABEL_BYTES: ByteSet = byte_set!(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit());
 
 /// A label `text[label_start..end]` is non-empty and does not end with `-`.
 fn check_label_end(
