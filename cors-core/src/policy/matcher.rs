@@ -219,8 +219,10 @@ impl<'s, 'c> Matcher<'s, 'c> {
 
     /// The exact-origin pattern written as `value`, byte for byte, if any.
     ///
-    /// An exact pattern's text is the ASCII serialization of its origin (the pattern parser
-    /// refuses any other spelling), so an `Origin` value equal to it is one the strict parser
+    /// An exact pattern's text is the ASCII serialization of its origin
+    /// (<https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin>;
+    /// the pattern parser refuses any other spelling), so an `Origin` value
+    /// (<https://fetch.spec.whatwg.org/#origin-header>) equal to it is one the strict parser
     /// accepts and [`Matcher::lookup`] allows: the decision can skip both. The key is read
     /// from `value` by its separators alone, without checking the grammar.
     pub(crate) fn find_exact_text(&self, value: &[u8]) -> ExactText {
