@@ -374,13 +374,12 @@ fn parse_host_part(
     start: usize,
     special: bool,
 ) -> Result<(&[u8], HostKind, usize), SerializedOriginError> {
-    let rest = value.get(start..).unwrap_or(&[]);
-    if rest.first() == Some(&b'[') {
+    if value.get(start) == Some(&b'[') {
         return parse_ipv6_host(value, start);
     }
-    let (len, last_label) = check_domain_grammar(rest, start)?;
-    let text = rest.get(..len).unwrap_or_default();
-    let last_label = text.get(last_label..).unwrap_or_default();
+    let (end, last_label) = check_domain_grammar(value, start)?;
+    let text = value.get(start..end).unwrap_or_default();
+    let last_label = value.get(last_label..end).unwrap_or_default();
     let kind = if !special {
         HostKind::Opaque
     } else if last_label.first().is_some_and(u8::is_ascii_digit)
@@ -394,53 +393,83 @@ fn parse_host_part(
     } else {
         HostKind::Domain
     };
-    Ok((text, kind, start + len))
+    Ok((text, kind, end))
 }
 
-/// The LDH domain grammar over `rest` up to the first `:`, `/`, `?` or `#`: lowercase
-/// letters, digits and `-` in non-empty labels that do not start or end with `-`. IPv4 text
-/// is a special case of it. Returns the host's length and the offset of its last label.
+/// The LDH domain grammar over `value` from `start` up to the first `:`, `/`, `?` or `#`:
+/// lowercase letters, digits and `-` in non-empty labels that do not start or end with `-`.
+/// IPv4 text is a special case of it. Returns the offsets of the host's end and of its last
+/// label.
 ///
 /// A label that starts with a digit is the only one that can make the host end in a
 /// number (<https://url.spec.whatwg.org/#ends-in-a-number-checker>), which the caller
 /// checks on the last label.
 fn check_domain_grammar(
-    rest: &[u8],
+    value: &[u8],
     start: usize,
 ) -> Result<(usize, usize), SerializedOriginError> {
-    let mut label_start = 0usize;
-    let mut len = rest.len();
-    let mut offset = 0usize;
-    // Each turn reads one more byte: bounded by the length.
-    while let Some(&byte) = rest.get(offset) {
-        offset += 1;
-        // Most bytes are lowercase letters and digits: one table lookup settles them.
-        if is_label_byte(byte) {
-            continue;
-        }
-        let offset = offset - 1;
-        let position = start + offset;
+    let mut label_start = start;
+    let mut at = start;
+    // Each turn skips a run of letters and digits, then reads the byte that ends it: bounded
+    // by the value's length.
+    let end = loop {
+        let run = label_run(value, at);
+        at += run;
+        let Some(&byte) = value.get(at) else {
+            break at;
+        };
         match byte {
-            b'-' if offset == label_start => return Err(error(Kind::LabelHyphen, position)),
-            b'-' => {}
+            // After a letter or digit a dot ends a good label; otherwise it follows the
+            // start, a dot or a `-`, which `check_label_end` names.
+            b'.' if run > 0 => label_start = at + 1,
             b'.' => {
-                check_label_end(rest, label_start, offset, start)?;
-                label_start = offset + 1;
+                check_label_end(value, label_start, at)?;
+                label_start = at + 1;
             }
-            b':' | b'/' | b'?' | b'#' => {
-                len = offset;
-                break;
-            }
-            b'A'..=b'Z' => return Err(error(Kind::UppercaseHost, position)),
-            b'@' => return Err(error(Kind::Userinfo, position)),
-            _ => return Err(error(Kind::InvalidHostByte, position)),
+            b'-' if at == label_start => return Err(error(Kind::LabelHyphen, at)),
+            b'-' => {}
+            b':' | b'/' | b'?' | b'#' => break at,
+            b'A'..=b'Z' => return Err(error(Kind::UppercaseHost, at)),
+            b'@' => return Err(error(Kind::Userinfo, at)),
+            _ => return Err(error(Kind::InvalidHostByte, at)),
         }
-    }
-    if len == 0 {
+        at += 1;
+    };
+    if end == start {
         return Err(error(Kind::EmptyHost, start));
     }
-    check_label_end(rest, label_start, len, start)?;
-    Ok((len, label_start))
+    check_label_end(value, label_start, end)?;
+    Ok((end, label_start))
+}
+
+/// The number of lowercase letters and digits in `value` from `at` on, before any other
+/// byte: four bytes per step, then byte by byte.
+fn label_run(value: &[u8], at: usize) -> usize {
+    let rest = value.get(at..).unwrap_or_default();
+    let mut chunks = rest.chunks_exact(4);
+    let mut run = 0;
+    // Each turn reads four more bytes: bounded by the value's length.
+    for chunk in &mut chunks {
+        let &[a, b, c, d] = chunk else { break };
+        if !is_label_byte(a) {
+            return run;
+        }
+        if !is_label_byte(b) {
+            return run + 1;
+        }
+        if !is_label_byte(c) {
+            return run + 2;
+        }
+        if !is_label_byte(d) {
+            return run + 3;
+        }
+        run += 4;
+    }
+    run + chunks
+        .remainder()
+        .iter()
+        .take_while(|&&byte| is_label_byte(byte))
+        .count()
 }
 
 /// Whether `byte` is a lowercase letter or a digit: [`LABEL_BYTES`] of it.
@@ -451,18 +480,17 @@ fn is_label_byte(byte: u8) -> bool {
 /// The lowercase letters and digits, computed at compile time.
 const LABEL_BYTES: ByteSet = byte_set!(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit());
 
-/// A label `text[label_start..end]` is non-empty and does not end with `-`.
+/// A label `value[label_start..end]` is non-empty and does not end with `-`.
 fn check_label_end(
-    text: &[u8],
+    value: &[u8],
     label_start: usize,
     end: usize,
-    start: usize,
 ) -> Result<(), SerializedOriginError> {
     if end == label_start {
-        return Err(error(Kind::EmptyLabel, start + end));
+        return Err(error(Kind::EmptyLabel, end));
     }
-    if end > 0 && text.get(end - 1) == Some(&b'-') {
-        return Err(error(Kind::LabelHyphen, start + end - 1));
+    if end > 0 && value.get(end - 1) == Some(&b'-') {
+        return Err(error(Kind::LabelHyphen, end - 1));
     }
     Ok(())
 }

@@ -186,3 +186,42 @@ fn default_ports_apply_only_to_their_scheme() {
     assert!(parse_origin_or_null(b"ftp://example.com:21").is_err());
     assert!(parse_origin_or_null(b"foo://example.com:80").is_ok());
 }
+
+/// The host is read in steps of four bytes: a byte that ends a run of letters and digits is
+/// found, and named at its own offset, whatever the run's length and wherever the step
+/// boundary falls.
+#[test]
+fn host_bytes_after_runs_of_every_length() {
+    use SerializedOriginErrorKind as K;
+    const PREFIX: &str = "https://";
+    for run in 0..12 {
+        let letters = "a1".repeat(run).get(..run).unwrap_or_default().to_string();
+        let at = PREFIX.len() + run;
+        // The grammar's verdict on the byte after the run, and on the end of the host.
+        let refused: &[(&str, K, usize)] = &[
+            ("A", K::UppercaseHost, at),
+            ("_", K::InvalidHostByte, at),
+            ("@b", K::Userinfo, at),
+            ("\u{e9}", K::InvalidHostByte, at),
+            // A `-` that starts the host, or ends it or a label.
+            ("-", K::LabelHyphen, at),
+            ("-.b", K::LabelHyphen, at),
+            // The first dot ends a good label after a run; with none, the host starts with
+            // a dot.
+            ("..b", K::EmptyLabel, at + usize::from(run > 0)),
+        ];
+        for &(after, kind, position) in refused {
+            let input = std::format!("{PREFIX}{letters}{after}");
+            let expected = Err(SerializedOriginError { kind, position });
+            assert_eq!(OriginOrNull::parse(&input), expected, "{input:?}");
+        }
+        if run == 0 {
+            continue;
+        }
+        for after in ["", ".b", "-b", "--b.c", ":8080", ".b:1"] {
+            let input = std::format!("{PREFIX}{letters}{after}");
+            let parsed = OriginOrNull::parse(&input).map(|origin| origin.to_string());
+            assert_eq!(parsed.as_deref(), Ok(input.as_str()), "{input:?}");
+        }
+    }
+}
