@@ -179,7 +179,7 @@ mod tests {
         list: &'a [(&'a str, &'a str)],
         name: &'a str,
     ) -> Result<Option<usize>, ListError<'a>> {
-        let headers = BoundedHeaders::new(list).unwrap();
+        let headers = BoundedHeaders::within_limits(list);
         extract_list_values(&headers, name.as_bytes(), is_token)
             .map(|v| v.map(|v| v.iter().count()))
     }
@@ -206,7 +206,7 @@ mod tests {
     #[test]
     fn single_value_headers_refuse_repeats() {
         let two = [("Max", "1"), ("max", "1")];
-        let headers = BoundedHeaders::new(&two[..]).unwrap();
+        let headers = BoundedHeaders::within_limits(&two[..]);
         assert_eq!(
             extract_single_value(&headers, b"max", is_token),
             Err(ListError::MultipleHeaders)

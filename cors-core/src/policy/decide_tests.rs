@@ -687,7 +687,7 @@ fn preflight_with_headers(policy: &TestPolicy, lines: &[String]) -> Option<Rejec
             .iter()
             .map(|line| ("Access-Control-Request-Headers", line.as_str())),
     );
-    let headers = BoundedHeaders::new(&request[..]).unwrap();
+    let headers = BoundedHeaders::within_limits(&request[..]);
     let decision = policy.decide(b"OPTIONS", &headers);
     check_invariants("adversarial", &decision);
     decision.reason()
@@ -742,7 +742,7 @@ fn joins_many_request_header_lines_up_to_the_limit() {
             .iter()
             .map(|line| ("Access-Control-Request-Headers", line.as_str())),
     );
-    let headers = BoundedHeaders::new(&request[..]).unwrap();
+    let headers = BoundedHeaders::within_limits(&request[..]);
     let decision = policy.decide(b"OPTIONS", &headers);
     let expected = "x-h0, x-h1, x-h2, x-h3, x-h4, x-h5, x-h6, x-h7, x-h8, x-h9";
     assert_eq!(
@@ -784,7 +784,8 @@ fn vary_merges_into_the_application_vary() {
     let policy = policy(Credentialed);
     let decision = decide(&policy, "GET", &[]);
     let mut out = String::new();
-    merge_vary(Some(b"Accept-Encoding"), decision.vary().unwrap(), &mut out).unwrap();
+    let vary = decision.vary().unwrap_or_default();
+    assert!(merge_vary(Some(b"Accept-Encoding"), vary, &mut out).is_ok());
     assert_eq!(out, "Accept-Encoding, Origin");
 }
 
@@ -931,7 +932,7 @@ fn finds_listed_names_in_short_and_long_lists() {
                 ("Access-Control-Request-Method", method),
                 ("Access-Control-Request-Headers", names),
             ];
-            let headers = BoundedHeaders::new(&request[..]).unwrap();
+            let headers = BoundedHeaders::within_limits(&request[..]);
             policy.decide(b"OPTIONS", &headers).reason()
         };
         for name in headers {
@@ -1024,7 +1025,7 @@ fn an_origin_spelled_as_an_exact_pattern_is_found_without_parsing() {
             assert_eq!(policy.allows_serialized(&origin, true), allowed, "{value}");
         }
         let request = [("Origin", *value)];
-        let headers = BoundedHeaders::new(&request[..]).unwrap();
+        let headers = BoundedHeaders::within_limits(&request[..]);
         let decision = policy.decide(b"GET", &headers);
         assert_eq!(decision.reason().is_none(), allowed, "{value}");
     }

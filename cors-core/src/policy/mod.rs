@@ -20,15 +20,14 @@
 //!     ..PolicyConfig::new(&["https://app.example.com", "https://*.example.com"])
 //! };
 //! let storage = [PatternSlot::EMPTY; 2];
-//! let policy = Policy::build(&config, &Suffixes, storage, &mut |problem| println!("{problem}"))
-//!     .expect("valid");
+//! let policy = Policy::build(&config, &Suffixes, storage, &mut |problem| println!("{problem}"))?;
 //!
 //! let request = [
 //!     ("Origin", "https://api.example.com"),
 //!     ("Access-Control-Request-Method", "PUT"),
 //!     ("Access-Control-Request-Headers", "authorization"),
 //! ];
-//! let headers = BoundedHeaders::new(&request[..]).expect("bounded");
+//! let headers = BoundedHeaders::new(&request[..])?;
 //! let decision = policy.decide(b"OPTIONS", &headers);
 //! assert_eq!(decision.kind(), RequestKind::Preflight);
 //! assert!(decision.is_allowed());
@@ -37,6 +36,7 @@
 //!     // set each on the response; merge `vary` with `merge_vary`
 //! #   let _ = (name, value);
 //! }
+//! # Ok::<(), Box<dyn core::error::Error>>(())
 //! ```
 //!
 //! # Map

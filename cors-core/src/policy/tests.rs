@@ -83,7 +83,7 @@ pub(super) fn decide<'d>(
     method: &str,
     request: &'d [(&'d str, &'d str)],
 ) -> Decision<'d> {
-    let headers = BoundedHeaders::new(request).unwrap();
+    let headers = BoundedHeaders::within_limits(request);
     policy.decide(method.as_bytes(), &headers)
 }
 

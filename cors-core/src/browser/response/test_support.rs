@@ -26,7 +26,7 @@ fn name_bytes(name: &&'static str) -> &'static [u8] {
 
 /// `list` as a checked header list whose values borrow for `'static`.
 pub(super) fn headers(list: &[Pair]) -> BoundedHeaders<List<'_>> {
-    BoundedHeaders::new(list.iter().map(copy_pair as fn(&Pair) -> Pair)).unwrap()
+    BoundedHeaders::within_limits(list.iter().map(copy_pair as fn(&Pair) -> Pair))
 }
 
 /// The requesting origin of the recorded Chromium samples.
