@@ -16,8 +16,13 @@
 //! no default port, no leading zero in the port, and for special schemes no domain that ends
 //! in a number (the URL parser would have made it an IPv4 address). So for every accepted
 //! input, serializing the result gives the input back byte for byte.
+//!
+//! The two entry points first try a fast path (`serialized_fast.rs`) for the shapes nearly
+//! every `Origin` header has, `http` or `https` with a domain or an IPv6 address; it returns
+//! the finished origin or leaves the value to the full parser, which alone reports errors.
 
 use core::fmt;
+use core::ops::Range;
 
 use super::host::ipv6_canonical::parse_canonical_ipv6;
 use super::host::{Host, ends_in_a_number, parse_ipv4, parse_ipv6, write_ipv6};
@@ -26,6 +31,10 @@ use super::{OpaqueId, Origin, TupleOrigin};
 use crate::byte_set::ByteSet;
 use crate::http::swar::find_byte;
 use crate::limits::MAX_SERIALIZED_ORIGIN_LEN;
+use fast::{http_prefix, parse_special};
+
+#[path = "serialized_fast.rs"]
+mod fast;
 
 /// A parsed `origin-or-null`: the literal `null`, or a tuple origin borrowing the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -175,6 +184,10 @@ const fn error(kind: Kind, position: usize) -> SerializedOriginError {
 ///
 /// <https://fetch.spec.whatwg.org/#origin-header>
 pub fn parse_origin_or_null(value: &[u8]) -> Result<OriginOrNull<'_>, SerializedOriginError> {
+    let domain = |range: Range<usize>| core::str::from_utf8(value.get(range)?).ok();
+    if let Some(tuple) = parse_special(value, domain) {
+        return Ok(OriginOrNull::Origin(tuple));
+    }
     Ok(match parse_serialized(value)? {
         SerializedOrigin::Null => OriginOrNull::Null,
         SerializedOrigin::Tuple(tuple) => OriginOrNull::Origin(tuple.to_tuple_origin()),
@@ -188,6 +201,9 @@ impl<'a> OriginOrNull<'a> {
     ///
     /// <https://fetch.spec.whatwg.org/#origin-header>
     pub fn parse(value: &'a str) -> Result<Self, SerializedOriginError> {
+        if let Some(tuple) = parse_special(value.as_bytes(), |range| value.get(range)) {
+            return Ok(Self::Origin(tuple));
+        }
         Ok(match parse_serialized(value.as_bytes())? {
             SerializedOrigin::Null => Self::Null,
             SerializedOrigin::Tuple(tuple) => Self::Origin(tuple.to_tuple_origin_of(value)),
@@ -308,19 +324,9 @@ pub(crate) fn parse_serialized(
 /// The special scheme `value` starts with, followed by `://`, and the scheme's length:
 /// tried before the general scheme grammar, with comparisons of fixed sizes.
 fn special_prefix(value: &[u8]) -> Option<(SpecialScheme, usize)> {
-    // `https://` and `http://`, by far the most common, as comparisons of words rather than
-    // of bytes (the word's eighth byte, the host's first, masked off for `http://`).
-    const HTTPS: u64 = u64::from_le_bytes(*b"https://");
-    const HTTP: u64 = u64::from_le_bytes(*b"http://\0");
-    const SEVEN_BYTES: u64 = u64::MAX >> 8;
-    if let Some(head) = value.first_chunk::<8>() {
-        let word = u64::from_le_bytes(*head);
-        if word == HTTPS {
-            return Some((SpecialScheme::Https, 5));
-        }
-        if word & SEVEN_BYTES == HTTP {
-            return Some((SpecialScheme::Http, 4));
-        }
+    // `https://` and `http://`, by far the most common, as comparisons of words.
+    if let Some(scheme) = http_prefix(value) {
+        return Some((scheme, scheme.as_str().len()));
     }
     let (scheme, len) = match value.first_chunk::<7>() {
         Some(b"http://") => (SpecialScheme::Http, 4),
@@ -548,19 +554,7 @@ fn parse_port_part(
     }
     let digits_start = start + 1;
     let rest = value.get(digits_start..).unwrap_or(&[]);
-    // One pass gives the digits' count and the value of the first five (more than five
-    // digits are out of range whatever they are). Each turn reads one more byte.
-    let (mut digits_len, mut number) = (0usize, 0u32);
-    while let Some(&digit) = rest.get(digits_len) {
-        let value = digit.wrapping_sub(b'0');
-        if value > 9 {
-            break;
-        }
-        if digits_len < 5 {
-            number = number * 10 + u32::from(value);
-        }
-        digits_len += 1;
-    }
+    let (digits_len, number) = port_digits(rest);
     if digits_len == 0 {
         return Err(error(Kind::EmptyPort, digits_start));
     }
@@ -569,7 +563,7 @@ fn parse_port_part(
     }
     let port = u16::try_from(number)
         .ok()
-        .filter(|_| digits_len <= 5)
+        .filter(|_| digits_len <= MAX_PORT_DIGITS)
         .ok_or(error(Kind::PortOutOfRange, digits_start))?;
     if special.and_then(SpecialScheme::default_port) == Some(port) {
         return Err(error(Kind::DefaultPort, digits_start));
@@ -580,6 +574,27 @@ fn parse_port_part(
         Some(b'?' | b'#') => Err(error(Kind::QueryOrFragment, digits_start + digits_len)),
         Some(_) => Err(error(Kind::InvalidPort, digits_start + digits_len)),
     }
+}
+
+/// The most digits a port in range can have: 65535 has five.
+const MAX_PORT_DIGITS: usize = 5;
+
+/// The number of digits `rest` starts with, and the value of the first [`MAX_PORT_DIGITS`]
+/// of them (more digits are out of range whatever they are).
+fn port_digits(rest: &[u8]) -> (usize, u32) {
+    let (mut len, mut number) = (0usize, 0u32);
+    // Each turn reads one more byte: bounded by the value's length.
+    while let Some(&digit) = rest.get(len) {
+        let value = digit.wrapping_sub(b'0');
+        if value > 9 {
+            break;
+        }
+        if len < MAX_PORT_DIGITS {
+            number = number * 10 + u32::from(value);
+        }
+        len += 1;
+    }
+    (len, number)
 }
 
 /// `bytes` as `&str`; the callers pass only bytes they have checked to be ASCII.
