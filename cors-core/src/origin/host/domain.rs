@@ -8,7 +8,7 @@ use heapless::{String, Vec};
 
 use super::code_points::is_forbidden_domain_code_point;
 use super::ipv4::{ends_in_a_number, parse_ipv4};
-use super::{HostBuf, HostParseError, percent};
+use super::{HostParseError, HostShape, percent};
 use crate::limits::MAX_HOST_LEN;
 
 /// Fixed-capacity storage for a parsed domain or opaque host.
@@ -66,10 +66,13 @@ impl DomainToAscii for NoIdna {
 /// Steps 3-8 of the host parser, for a URL with a special scheme.
 ///
 /// <https://url.spec.whatwg.org/#concept-host-parser>
+///
+/// The domain is written to `ascii_domain`.
 pub(super) fn parse_special_host(
     input: &str,
     idna: &dyn DomainToAscii,
-) -> Result<HostBuf, HostParseError> {
+    ascii_domain: &mut DomainString,
+) -> Result<HostShape, HostParseError> {
     // Step 3. Assert: input is not the empty string.
     if input.is_empty() {
         return Err(HostParseError::EmptyHost);
@@ -87,21 +90,26 @@ pub(super) fn parse_special_host(
     };
     // Step 5. Let asciiDomain be the result of running domain to ASCII with domain and false.
     // Step 6. If asciiDomain is failure, then return failure.
-    let ascii_domain = domain_to_ascii(domain, idna)?;
+    domain_to_ascii(domain, idna, ascii_domain)?;
     // Step 7. If asciiDomain ends in a number, then return the result of IPv4 parsing
     // asciiDomain.
-    if ends_in_a_number(&ascii_domain) {
-        return parse_ipv4(&ascii_domain).map(HostBuf::Ipv4);
+    if ends_in_a_number(ascii_domain) {
+        return parse_ipv4(ascii_domain).map(HostShape::Ipv4);
     }
     // Step 8. Return asciiDomain.
-    Ok(HostBuf::Domain(ascii_domain))
+    Ok(HostShape::Domain)
 }
 
 /// Domain to ASCII, with beStrict false.
 ///
 /// <https://url.spec.whatwg.org/#concept-domain-to-ascii>
-fn domain_to_ascii(domain: &str, idna: &dyn DomainToAscii) -> Result<DomainString, HostParseError> {
-    let mut result = DomainString::new();
+///
+/// The result is written to `result`, which starts empty.
+fn domain_to_ascii(
+    domain: &str,
+    idna: &dyn DomainToAscii,
+    result: &mut DomainString,
+) -> Result<(), HostParseError> {
     // Step 1 (a strict run that only reports validation errors) and step 2 (beStrict true)
     // do not apply: beStrict is false.
     // Step 3. If domain is ASCII, result is domain, ASCII lowercased: no UTS #46 processing,
@@ -115,7 +123,7 @@ fn domain_to_ascii(domain: &str, idna: &dyn DomainToAscii) -> Result<DomainStrin
             .map_err(|_| HostParseError::TooLong)?;
         result.make_ascii_lowercase();
     } else {
-        idna.domain_to_ascii(domain, &mut result)
+        idna.domain_to_ascii(domain, result)
             .map_err(|error| match error {
                 IdnaError::Unsupported => HostParseError::NeedsIdna,
                 IdnaError::Failure => HostParseError::IdnaFailure,
@@ -132,5 +140,5 @@ fn domain_to_ascii(domain: &str, idna: &dyn DomainToAscii) -> Result<DomainStrin
         return Err(HostParseError::ForbiddenDomainCodePoint);
     }
     // Step 6. Return result.
-    Ok(result)
+    Ok(())
 }

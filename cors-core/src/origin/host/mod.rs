@@ -181,6 +181,36 @@ impl fmt::Display for HostParseError {
 
 impl core::error::Error for HostParseError {}
 
+/// What the host parser found, its text (for a domain or an opaque host) written to a
+/// buffer the caller owns: a [`DomainString`] is 1 KiB, which every move copies whole, so
+/// the URL parser fills one buffer in place and moves it once, into its result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HostShape {
+    /// A domain: the text is the buffer.
+    Domain,
+    /// An opaque host: the text is the buffer.
+    Opaque,
+    /// An IPv4 address.
+    Ipv4(Ipv4Addr),
+    /// An IPv6 address.
+    Ipv6(Ipv6Addr),
+    /// The empty host.
+    Empty,
+}
+
+impl HostShape {
+    /// The host, with `text` the buffer the parser wrote to.
+    pub(crate) fn into_host_buf(self, text: DomainString) -> HostBuf {
+        match self {
+            Self::Domain => HostBuf::Domain(text),
+            Self::Opaque => HostBuf::Opaque(text),
+            Self::Ipv4(address) => HostBuf::Ipv4(address),
+            Self::Ipv6(address) => HostBuf::Ipv6(address),
+            Self::Empty => HostBuf::Empty,
+        }
+    }
+}
+
 /// The host parser: turns the host part of a URL into a [`HostBuf`].
 ///
 /// `is_opaque` is true for URLs with a non-special scheme. Non-ASCII domains go through
@@ -192,6 +222,22 @@ pub fn parse_host(
     is_opaque: bool,
     idna: &dyn DomainToAscii,
 ) -> Result<HostBuf, HostParseError> {
+    let mut text = DomainString::new();
+    let shape = parse_host_into(input, is_opaque, idna, &mut text)?;
+    Ok(shape.into_host_buf(text))
+}
+
+/// [`parse_host`], writing the text of a domain or an opaque host to `text` (emptied
+/// first).
+///
+/// <https://url.spec.whatwg.org/#concept-host-parser>
+pub(crate) fn parse_host_into(
+    input: &str,
+    is_opaque: bool,
+    idna: &dyn DomainToAscii,
+    text: &mut DomainString,
+) -> Result<HostShape, HostParseError> {
+    text.clear();
     if input.len() > MAX_HOST_LEN {
         return Err(HostParseError::TooLong);
     }
@@ -202,20 +248,20 @@ pub fn parse_host(
         let inside = rest.strip_suffix(']').ok_or(HostParseError::Ipv6Unclosed)?;
         // Step 1.2. Return the result of IPv6 parsing input with its leading U+005B ([) and
         // trailing U+005D (]) removed.
-        return parse_ipv6(inside).map(HostBuf::Ipv6);
+        return parse_ipv6(inside).map(HostShape::Ipv6);
     }
     // Step 2. If isOpaque is true, then return the result of opaque-host parsing input.
     if is_opaque {
-        return parse_opaque_host(input);
+        return parse_opaque_host(input, text);
     }
     // Steps 3-8: percent-decode, UTF-8 decode, domain to ASCII, ends-in-a-number.
-    domain::parse_special_host(input, idna)
+    domain::parse_special_host(input, idna, text)
 }
 
 /// The opaque-host parser.
 ///
 /// <https://url.spec.whatwg.org/#concept-opaque-host-parser>
-fn parse_opaque_host(input: &str) -> Result<HostBuf, HostParseError> {
+fn parse_opaque_host(input: &str, out: &mut DomainString) -> Result<HostShape, HostParseError> {
     // Step 1. If input contains a forbidden host code point, host-invalid-code-point
     // validation error, return failure.
     if input.chars().any(is_forbidden_host_code_point) {
@@ -225,9 +271,8 @@ fn parse_opaque_host(input: &str) -> Result<HostBuf, HostParseError> {
     // Step 4. Return the result of running UTF-8 percent-encode on input using the C0
     // control percent-encode set.
     if input.is_empty() {
-        return Ok(HostBuf::Empty);
+        return Ok(HostShape::Empty);
     }
-    let mut out = DomainString::new();
-    percent::encode_c0_control(input, &mut out).map_err(|_| HostParseError::TooLong)?;
-    Ok(HostBuf::Opaque(out))
+    percent::encode_c0_control(input, out).map_err(|_| HostParseError::TooLong)?;
+    Ok(HostShape::Opaque)
 }

@@ -6,7 +6,7 @@ use super::UrlFailure;
 use super::input::Input;
 use super::parser::Context;
 use crate::limits::MAX_AUTHORITY_LEN;
-use crate::origin::host::{DomainString, HostBuf, HostParseError, parse_host};
+use crate::origin::host::{DomainString, HostParseError, HostShape, parse_host, parse_host_into};
 use crate::origin::scheme::SpecialScheme;
 
 /// Whether `c` ends the authority: the EOF code point is handled by the callers; U+002F (/),
@@ -20,13 +20,16 @@ fn ends_authority(c: char, special: bool) -> bool {
 /// Userinfo never affects the origin: the host starts after the last U+0040 (@) of the
 /// authority, which is where the authority state hands over to the host state.
 ///
+/// The host's text, for a domain or an opaque host, is written to `text`.
+///
 /// <https://url.spec.whatwg.org/#authority-state>
 pub(super) fn parse_authority(
     input: &mut Input<'_>,
     special: bool,
     scheme: Option<SpecialScheme>,
     context: &Context<'_, '_>,
-) -> Result<(HostBuf, Option<u16>), UrlFailure> {
+    text: &mut DomainString,
+) -> Result<(HostShape, Option<u16>), UrlFailure> {
     let mut scan = input.clone();
     let mut host_start = input.clone();
     let mut at_sign_seen = false;
@@ -50,7 +53,7 @@ pub(super) fn parse_authority(
         return Err(UrlFailure::HostMissing);
     }
     *input = host_start;
-    host_state(input, special, scheme, context)
+    host_state(input, special, scheme, context, text)
 }
 
 /// The host state (and hostname state) and, after a U+003A (:), the port state.
@@ -61,7 +64,8 @@ fn host_state(
     special: bool,
     scheme: Option<SpecialScheme>,
     context: &Context<'_, '_>,
-) -> Result<(HostBuf, Option<u16>), UrlFailure> {
+    text: &mut DomainString,
+) -> Result<(HostShape, Option<u16>), UrlFailure> {
     let mut buffer = DomainString::new();
     let mut inside_brackets = false;
     let mut saw_colon = false;
@@ -92,7 +96,8 @@ fn host_state(
     }
     // Let host be the result of host parsing buffer with url is not special.
     // If host is failure, then return failure.
-    let host = parse_host(&buffer, !special, context.idna).map_err(UrlFailure::InvalidHost)?;
+    let host =
+        parse_host_into(&buffer, !special, context.idna, text).map_err(UrlFailure::InvalidHost)?;
     let port = if saw_colon {
         port_state(input, special, scheme)?
     } else {

@@ -6,7 +6,7 @@ use super::authority::{parse_authority, parse_file_host};
 use super::blob::blob_origin;
 use super::input::Input;
 use super::{UrlFailure, UrlOrigin};
-use crate::origin::host::DomainToAscii;
+use crate::origin::host::{DomainString, DomainToAscii};
 use crate::origin::scheme::SpecialScheme;
 
 /// A URL's scheme, as far as the parser's branches care.
@@ -149,7 +149,7 @@ fn after_scheme(
         // Otherwise, if remaining starts with an U+002F (/): path or authority state.
         _ if input.next_if(|c| c == '/') => {
             if input.next_if(|c| c == '/') {
-                parse_authority(&mut input, false, None, context)?;
+                parse_authority(&mut input, false, None, context, &mut DomainString::new())?;
             }
             Ok(Parsed::opaque_origin(kind))
         }
@@ -180,7 +180,10 @@ fn special_authority(
     context: &Context<'_, '_>,
 ) -> Result<Parsed, UrlFailure> {
     while input.next_if(|c| c == '/' || c == '\\') {}
-    let (host, port) = parse_authority(&mut input, true, Some(scheme), context)?;
+    // The host's text is written here and moved once, into the result.
+    let mut text = DomainString::new();
+    let (host, port) = parse_authority(&mut input, true, Some(scheme), context, &mut text)?;
+    let host = host.into_host_buf(text);
     let origin = UrlOrigin::Tuple { scheme, host, port };
     Ok(Parsed {
         scheme: SchemeKind::Special(scheme),
@@ -232,7 +235,7 @@ fn relative(mut input: Input<'_>, context: &Context<'_, '_>) -> Result<Parsed, U
     match base.scheme {
         SchemeKind::Special(scheme) => special_authority(scheme, input, context),
         kind => {
-            parse_authority(&mut input, false, None, context)?;
+            parse_authority(&mut input, false, None, context, &mut DomainString::new())?;
             Ok(Parsed::opaque_origin(kind))
         }
     }
