@@ -18,10 +18,16 @@ use crate::origin::host::Host;
 use crate::origin::host::ipv6_canonical::parse_canonical_ipv6;
 use crate::origin::scheme::SpecialScheme;
 
-/// Parses `text` when it is `http://` or `https://`, then a domain whose last label starts
-/// with a letter (so the host cannot end in a number and be an IPv4 address) or a bracketed
-/// IPv6 address in its canonical form, then an optional port that is not the scheme's
-/// default; returns `None` for everything else.
+/// Parses `value` when it is `http://` or `https://`, then a domain whose last label starts
+/// with a letter or a bracketed IPv6 address in its canonical form, then an optional port
+/// that is not the scheme's default; returns `None` for everything else.
+///
+/// A label that starts with a letter is neither all digits nor `0x` followed by hex digits,
+/// so the host does not end in a number
+/// (<https://url.spec.whatwg.org/#ends-in-a-number-checker>) and is not an IPv4 address.
+/// The port rules are those of the ASCII serialization of an origin
+/// (<https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin>):
+/// the default port is omitted and the port is written in decimal without a leading zero.
 ///
 /// `domain` borrows the domain `value[range]` as text: the input's own text, or the bytes
 /// checked to be UTF-8.
@@ -76,7 +82,7 @@ fn domain_end(value: &[u8], start: usize) -> Option<usize> {
     let mut at = start;
     let mut label_start = start;
     // Each turn skips a run of letters and digits and at least one more byte: bounded by
-    // the value's length.
+    // the value's length, at most `MAX_SERIALIZED_ORIGIN_LEN` (checked by the caller).
     loop {
         let run = label_run(value, at);
         at += run;

@@ -11,6 +11,11 @@ fn fast(text: &str) -> Option<TupleOrigin<'_>> {
     parse_special(text.as_bytes(), |range| text.get(range))
 }
 
+/// The fast path on bytes, as `parse_origin_or_null` calls it.
+fn fast_bytes(value: &[u8]) -> Option<TupleOrigin<'_>> {
+    parse_special(value, |range| core::str::from_utf8(value.get(range)?).ok())
+}
+
 /// The full parser's origin for `text`, `None` when it refuses it or reads `null`.
 fn full(text: &str) -> Option<TupleOrigin<'_>> {
     match parse_serialized(text.as_bytes()) {
@@ -165,6 +170,11 @@ fn agrees_with_the_full_parser() {
     for _ in 0..300_000 {
         let value = values.value();
         let full = full(&value);
+        assert_eq!(
+            fast_bytes(value.as_bytes()),
+            fast(&value),
+            "{value:?} as bytes"
+        );
         match fast(&value) {
             Some(origin) => {
                 assert_eq!(full, Some(origin), "{value:?}");
@@ -183,4 +193,26 @@ fn agrees_with_the_full_parser() {
         left_valid > 1000,
         "{left_valid} valid origins left to the full parser"
     );
+}
+
+/// The length limit applies before anything is read: a domain origin of
+/// `MAX_SERIALIZED_ORIGIN_LEN` bytes is taken, one byte more is left to the full parser,
+/// which refuses it.
+#[test]
+fn stops_at_the_length_limit() {
+    for len in [MAX_SERIALIZED_ORIGIN_LEN, MAX_SERIALIZED_ORIGIN_LEN + 1] {
+        let mut value = String::from("https://");
+        while value.len() < len {
+            let label = if value.len() + 2 <= len { "a." } else { "a" };
+            value.push_str(label);
+        }
+        if value.ends_with('.') {
+            value.pop();
+            value.push('b');
+        }
+        assert_eq!(value.len(), len);
+        let taken = fast(&value).is_some();
+        assert_eq!(taken, len <= MAX_SERIALIZED_ORIGIN_LEN, "{len} bytes");
+        assert_eq!(full(&value).is_some(), taken, "{len} bytes, full parser");
+    }
 }
