@@ -708,11 +708,11 @@ fn rejects_lists_over_their_limits() {
         rules.contains(&(Exposed, Rule::ExposeHeadersTooLong)),
         "{rules:?}"
     );
-    let too_many = problems
-        .iter()
-        .find(|p| p.rule == Rule::TooManyValues)
-        .unwrap();
-    assert_eq!(too_many.value, Text(methods[MAX_ALLOWED_METHODS]));
+    let too_many = problems.iter().find(|p| p.rule == Rule::TooManyValues);
+    assert_eq!(
+        too_many.map(|p| p.value),
+        Some(Text(methods[MAX_ALLOWED_METHODS]))
+    );
 }
 
 #[test]
