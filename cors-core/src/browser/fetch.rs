@@ -195,7 +195,9 @@ fn actual<'a, R: HeaderList<'a>>(
 mod tests {
     use super::*;
     use crate::browser::diagnostics::BlockReason;
-    use crate::browser::request::{FetchInput, RedirectMode, RequestMode, classify_fetch};
+    use crate::browser::request::{
+        FetchInput, RedirectMode, RequestError, RequestMode, classify_fetch,
+    };
     use crate::browser::response::CorsCheckFailure;
     use crate::origin::Origin;
     use crate::origin::host::Host;
@@ -235,8 +237,8 @@ mod tests {
         input: FetchInput<'a, Pairs<'a>>,
         preflight: Option<Pairs<'a>>,
         response: Pairs<'a>,
-    ) -> FetchResult<'a> {
-        let c = classify_fetch(input).unwrap();
+    ) -> Result<FetchResult<'a>, RequestError> {
+        let c = classify_fetch(input)?;
         let preflight = preflight.map(|headers| ServerResponse {
             status: 204,
             headers,
@@ -245,33 +247,40 @@ mod tests {
             status: 200,
             headers: response,
         };
-        run_fetch(&c, SERIALIZED_PAGE, preflight, response, Profile::Spec)
+        Ok(run_fetch(
+            &c,
+            SERIALIZED_PAGE,
+            preflight,
+            response,
+            Profile::Spec,
+        ))
     }
 
     fn names<'a>(tainting: Tainting) -> heapless::Vec<&'a [u8], 8> {
-        let headers = BoundedHeaders::new(RESPONSE).unwrap();
+        let headers = BoundedHeaders::within_limits(RESPONSE);
         readable_header_names(&headers, tainting, CredentialsMode::SameOrigin).collect()
     }
 
     #[test]
-    fn main_fetch_branches_end_as_the_standard_says() {
+    fn main_fetch_branches_end_as_the_standard_says() -> Result<(), RequestError> {
         // #main-fetch: same origin → basic; no-cors → opaque; same-origin mode across
         // origins → network error; a simple CORS request → the CORS check alone.
-        let same = fetch(input(PAGE, "PUT", RequestMode::Cors), None, &[]);
+        let same = fetch(input(PAGE, "PUT", RequestMode::Cors), None, &[])?;
         assert_eq!(same.outcome, FetchOutcome::Allowed(Tainting::Basic));
-        let opaque = fetch(input(API, "GET", RequestMode::NoCors), None, &[]);
+        let opaque = fetch(input(API, "GET", RequestMode::NoCors), None, &[])?;
         assert_eq!(opaque.outcome, FetchOutcome::Allowed(Tainting::Opaque));
-        let refused = fetch(input(API, "GET", RequestMode::SameOrigin), None, RESPONSE);
+        let refused = fetch(input(API, "GET", RequestMode::SameOrigin), None, RESPONSE)?;
         assert!(matches!(refused.outcome, FetchOutcome::NetworkError(_)));
-        let simple = fetch(input(API, "GET", RequestMode::Cors), None, RESPONSE);
+        let simple = fetch(input(API, "GET", RequestMode::Cors), None, RESPONSE)?;
         assert_eq!(
             (simple.preflight_sent, simple.outcome),
             (false, FetchOutcome::Allowed(Tainting::Cors))
         );
+        Ok(())
     }
 
     #[test]
-    fn a_preflight_runs_before_the_actual_response_is_checked() {
+    fn a_preflight_runs_before_the_actual_response_is_checked() -> Result<(), RequestError> {
         let allow_put: Pairs<'_> = &[
             ("Access-Control-Allow-Origin", "https://page.example"),
             ("Access-Control-Allow-Methods", "PUT"),
@@ -280,14 +289,14 @@ mod tests {
             input(API, "PUT", RequestMode::Cors),
             Some(allow_put),
             RESPONSE,
-        );
+        )?;
         assert_eq!(
             (ok.preflight_sent, ok.outcome),
             (true, FetchOutcome::Allowed(Tainting::Cors))
         );
         // A preflight answered without any header fails its CORS check (the reason names
         // the preflight), and the actual response is never looked at.
-        let none = fetch(input(API, "PUT", RequestMode::Cors), None, RESPONSE);
+        let none = fetch(input(API, "PUT", RequestMode::Cors), None, RESPONSE)?;
         assert_eq!(
             none.outcome,
             FetchOutcome::Blocked(BlockReason::PreflightCorsCheck(
@@ -295,11 +304,12 @@ mod tests {
             ))
         );
         // The preflight passes, the actual response has no Access-Control-Allow-Origin.
-        let actual = fetch(input(API, "PUT", RequestMode::Cors), Some(allow_put), &[]);
+        let actual = fetch(input(API, "PUT", RequestMode::Cors), Some(allow_put), &[])?;
         assert_eq!(
             actual.outcome,
             FetchOutcome::Blocked(BlockReason::CorsCheck(CorsCheckFailure::MissingAllowOrigin))
         );
+        Ok(())
     }
 
     #[test]

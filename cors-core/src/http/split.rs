@@ -135,33 +135,37 @@ pub fn get_decode_split<'a, L: HeaderList<'a>>(
 mod tests {
     use super::*;
 
-    fn split(value: &str) -> heapless::Vec<heapless::String<64>, 8> {
+    /// The items of `value` as text, or why one could not be.
+    fn split(value: &str) -> Result<heapless::Vec<heapless::String<64>, 8>, &'static str> {
         let mut out = heapless::Vec::new();
         let mut items = DecodeSplit::new(value.bytes());
         while let Some(item) = items.next_item() {
             let SplitItem::Item(bytes) = item else {
-                panic!("too long")
+                return Err("too long");
             };
-            let text = core::str::from_utf8(bytes).unwrap();
-            out.push(heapless::String::try_from(text).unwrap()).unwrap();
+            let text = core::str::from_utf8(bytes).map_err(|_| "not UTF-8")?;
+            let text = heapless::String::try_from(text).map_err(|_| "over 64 bytes")?;
+            out.push(text).map_err(|_| "over 8 items")?;
         }
-        out
+        Ok(out)
     }
 
     #[test]
-    fn standard_examples() {
+    fn standard_examples() -> Result<(), &'static str> {
         // The examples under #concept-header-list-get-decode-split.
-        assert_eq!(split("nosniff,"), ["nosniff", ""]);
-        assert_eq!(split(""), [""]);
-        assert_eq!(split("x / x,,,1"), ["x / x", "", "", "1"]);
-        assert_eq!(split("\"1,2\", 3"), ["\"1,2\"", "3"]);
-        assert_eq!(split("text/html;\", x/x"), ["text/html;\", x/x"]);
+        assert_eq!(split("nosniff,")?, ["nosniff", ""]);
+        assert_eq!(split("")?, [""]);
+        assert_eq!(split("x / x,,,1")?, ["x / x", "", "", "1"]);
+        assert_eq!(split("\"1,2\", 3")?, ["\"1,2\"", "3"]);
+        assert_eq!(split("text/html;\", x/x")?, ["text/html;\", x/x"]);
+        Ok(())
     }
 
     #[test]
-    fn escapes_inside_quotes_keep_the_quote_open() {
-        assert_eq!(split("\"a\\\",b\",c"), ["\"a\\\",b\"", "c"]);
-        assert_eq!(split(" \t a \t ,b"), ["a", "b"]);
+    fn escapes_inside_quotes_keep_the_quote_open() -> Result<(), &'static str> {
+        assert_eq!(split("\"a\\\",b\",c")?, ["\"a\\\",b\"", "c"]);
+        assert_eq!(split(" \t a \t ,b")?, ["a", "b"]);
+        Ok(())
     }
 
     #[test]
@@ -178,13 +182,14 @@ mod tests {
     }
 
     #[test]
-    fn list_form_joins_headers_first() {
+    fn list_form_joins_headers_first() -> Result<(), &'static str> {
         let list = [("A", "nosniff"), ("B", "sniff"), ("A", "")];
-        let headers = BoundedHeaders::new(&list[..]).unwrap();
-        let mut items = get_decode_split(&headers, b"a").unwrap();
+        let headers = BoundedHeaders::within_limits(&list[..]);
+        let mut items = get_decode_split(&headers, b"a").ok_or("no header `a`")?;
         assert_eq!(items.next_item(), Some(SplitItem::Item(b"nosniff")));
         assert_eq!(items.next_item(), Some(SplitItem::Item(b"")));
         assert_eq!(items.next_item(), None);
         assert!(get_decode_split(&headers, b"c").is_none());
+        Ok(())
     }
 }

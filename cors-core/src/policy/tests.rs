@@ -4,7 +4,7 @@
 extern crate std;
 
 use std::boxed::Box;
-use std::string::String;
+use std::string::{FromUtf8Error, String};
 use std::vec::Vec;
 
 use super::*;
@@ -51,7 +51,7 @@ impl PublicSuffixList for TestPsl {
             .map(|rule| &domain[domain.len() - rule.len()..])
             .chain([default])
             .max_by_key(|suffix| suffix.len())
-            .unwrap()
+            .unwrap_or(default)
     }
 }
 
@@ -71,10 +71,10 @@ pub(super) fn build_reporting(
 }
 
 /// Builds `config`, which must have no problem at all.
-pub(super) fn build(config: &PolicyConfig<'static>) -> TestPolicy {
+pub(super) fn build(config: &PolicyConfig<'static>) -> Result<TestPolicy, BuildError> {
     let (result, problems) = build_reporting(config);
     assert!(problems.is_empty(), "{config:?}: {problems:?}");
-    result.unwrap()
+    result
 }
 
 /// Decides a request given as `(name, value)` pairs.
@@ -87,11 +87,13 @@ pub(super) fn decide<'d>(
     policy.decide(method.as_bytes(), &headers)
 }
 
-/// The decision's headers as text, in order.
-pub(super) fn header_text(decision: &Decision<'_>) -> Vec<(&'static str, String)> {
+/// The decision's headers as text, in order; an error if a value is not UTF-8.
+pub(super) fn header_text(
+    decision: &Decision<'_>,
+) -> Result<Vec<(&'static str, String)>, FromUtf8Error> {
     decision
         .headers()
-        .map(|(name, value)| (name, String::from_utf8(value.to_vec()).unwrap()))
+        .map(|(name, value)| String::from_utf8(value.to_vec()).map(|text| (name, text)))
         .collect()
 }
 

@@ -510,16 +510,16 @@ mod tests {
     /// without the header.
     fn preflight_headers(
         input: FetchInput<'_, Pairs<'_>>,
-    ) -> (Verdict, Option<heapless::String<1024>>) {
-        let c = classify_fetch(input).unwrap();
+    ) -> Result<(Verdict, Option<heapless::String<1024>>), RequestError> {
+        let c = classify_fetch(input)?;
         let value = c.preflight().and_then(|p| {
             p.access_control_request_headers().map(|v| {
                 let mut out = heapless::String::new();
-                core::fmt::write(&mut out, format_args!("{v}")).unwrap();
+                assert_eq!(core::fmt::write(&mut out, format_args!("{v}")), Ok(()));
                 out
             })
         });
-        (c.verdict(), value)
+        Ok((c.verdict(), value))
     }
 
     const NO_TRIGGER: PreflightTriggers = PreflightTriggers {
@@ -530,7 +530,7 @@ mod tests {
 
     /// cors-vectors.json no_preflight_requests (cors-no-preflight.any.js).
     #[test]
-    fn simple_requests_need_no_preflight() {
+    fn simple_requests_need_no_preflight() -> Result<(), RequestError> {
         let cases: [(&str, Pairs<'_>); 11] = [
             ("GET", &[]),
             ("POST", &[]),
@@ -548,18 +548,19 @@ mod tests {
             ("GET", &[(b"Content-Type", b"Text/Plain;charset=utf-8")]),
         ];
         for (method, headers) in cases {
-            let c = classify_fetch(input(method, headers)).unwrap();
+            let c = classify_fetch(input(method, headers))?;
             assert_eq!(c.verdict(), Verdict::Cors, "{method} {headers:?}");
             assert!(c.preflight().is_none());
             assert_eq!(c.preflight_reasons().count(), 0);
         }
+        Ok(())
     }
 
     /// cors-vectors.json not_cors_safelisted (not-cors-safelisted.json): a GET with one of
     /// these headers is preflighted, and the header's name is the whole
     /// `Access-Control-Request-Headers`.
     #[test]
-    fn not_safelisted_headers_are_preflighted() {
+    fn not_safelisted_headers_are_preflighted() -> Result<(), RequestError> {
         let cases: [(&[u8], &[u8]); 13] = [
             (b"accept", b"\""),
             (b"accept", b"012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678"),
@@ -577,7 +578,7 @@ mod tests {
         ];
         for (name, value) in cases {
             let pairs = [(name, value)];
-            let (verdict, headers) = preflight_headers(input("GET", &pairs));
+            let (verdict, headers) = preflight_headers(input("GET", &pairs))?;
             assert_eq!(
                 verdict,
                 Verdict::CorsWithPreflight(NO_TRIGGER),
@@ -589,13 +590,14 @@ mod tests {
                 "{name:?}"
             );
         }
+        Ok(())
     }
 
     /// cors-vectors.json request_header_safelist (cors-safelisted-request-header.any.js):
     /// POST with a string body, so `Content-Type: text/plain;charset=UTF-8` is appended
     /// when the script set none. Expected: `fetch_spec_2026_07_expect_preflight`.
     #[test]
-    fn request_header_safelist_vectors() {
+    fn request_header_safelist_vectors() -> Result<(), RequestError> {
         let cases: [(&[u8], &[u8], bool); 14] = [
             (b"content-type", b"text /plain", true),
             (b"content-type", b"text/plain;", false),
@@ -615,13 +617,14 @@ mod tests {
         ];
         for (name, value, preflight) in cases {
             let mut pairs: heapless::Vec<(&[u8], &[u8]), 2> = heapless::Vec::new();
-            pairs.push((name, value)).unwrap();
+            assert_eq!(pairs.push((name, value)), Ok(()));
             if !name.eq_ignore_ascii_case(b"content-type") {
-                pairs
-                    .push((b"Content-Type", b"text/plain;charset=UTF-8"))
-                    .unwrap();
+                assert_eq!(
+                    pairs.push((b"Content-Type", b"text/plain;charset=UTF-8")),
+                    Ok(())
+                );
             }
-            let (verdict, headers) = preflight_headers(input("POST", &pairs));
+            let (verdict, headers) = preflight_headers(input("POST", &pairs))?;
             let want = if preflight {
                 Verdict::CorsWithPreflight(NO_TRIGGER)
             } else {
@@ -630,10 +633,11 @@ mod tests {
             assert_eq!(verdict, want, "{name:?}: {value:?}");
             assert_eq!(headers.is_some(), preflight, "{name:?}: {value:?}");
         }
+        Ok(())
     }
 
     #[test]
-    fn methods_are_validated_then_normalized() {
+    fn methods_are_validated_then_normalized() -> Result<(), RequestError> {
         // forbidden_methods (forbidden-method.any.js): a TypeError.
         for method in ["CONNECT", "TRACE", "TRACK", "connect", "trace", "track"] {
             assert!(is_forbidden_method(method.as_bytes()));
@@ -650,23 +654,29 @@ mod tests {
             Some(RequestError::InvalidMethod)
         );
         // `post` normalizes to the safelisted `POST`; `patch` keeps its case and is not.
-        let c = classify_fetch(input("post", &[])).unwrap();
+        let c = classify_fetch(input("post", &[]))?;
         assert_eq!((c.method(), c.verdict()), (&b"POST"[..], Verdict::Cors));
-        let c = classify_fetch(input("put", &[])).unwrap();
-        let preflight = c.preflight().unwrap();
-        assert_eq!(preflight.access_control_request_method(), b"PUT");
-        assert!(preflight.access_control_request_headers().is_none());
-        let c = classify_fetch(input("patch", &[])).unwrap();
+        let c = classify_fetch(input("put", &[]))?;
+        let preflight = c.preflight();
         assert_eq!(
-            c.preflight().unwrap().access_control_request_method(),
-            b"patch"
+            preflight
+                .as_ref()
+                .map(|p| p.access_control_request_method()),
+            Some(&b"PUT"[..])
+        );
+        assert!(preflight.is_some_and(|p| p.access_control_request_headers().is_none()));
+        let c = classify_fetch(input("patch", &[]))?;
+        assert_eq!(
+            c.preflight().map(|p| p.access_control_request_method()),
+            Some(&b"patch"[..])
         );
         let reasons: heapless::Vec<_, 2> = c.preflight_reasons().collect();
         assert_eq!(reasons, [PreflightReason::MethodNotSafelisted(b"patch")]);
+        Ok(())
     }
 
     #[test]
-    fn main_fetch_branches_in_order() {
+    fn main_fetch_branches_in_order() -> Result<(), RequestError> {
         let data = Origin::Opaque(OpaqueId(7));
         let cases: [(&str, FetchInput<'_, Pairs<'_>>, Verdict); 8] = [
             (
@@ -744,7 +754,7 @@ mod tests {
             ),
         ];
         for (desc, input, want) in cases {
-            let c = classify_fetch(input).unwrap();
+            let c = classify_fetch(input)?;
             assert_eq!(c.verdict(), want, "{desc}");
             assert_eq!(
                 c.preflight().is_some(),
@@ -752,6 +762,7 @@ mod tests {
                 "{desc}"
             );
         }
+        Ok(())
     }
 
     #[test]
@@ -792,7 +803,7 @@ mod tests {
     }
 
     #[test]
-    fn every_reason_is_reported() {
+    fn every_reason_is_reported() -> Result<(), RequestError> {
         let headers: Pairs<'_> = &[
             (b"Cookie", b"a=b"),
             (b"X-B", b"1"),
@@ -802,8 +813,7 @@ mod tests {
         let c = classify_fetch(FetchInput {
             use_cors_preflight: true,
             ..input("DELETE", headers)
-        })
-        .unwrap();
+        })?;
         let reasons: heapless::Vec<_, 4> = c.preflight_reasons().collect();
         assert_eq!(reasons.len(), 4, "{reasons:?}");
         assert_eq!(reasons[0], PreflightReason::UseCorsPreflightFlag);
@@ -823,12 +833,13 @@ mod tests {
         let (_, value) = preflight_headers(FetchInput {
             use_cors_preflight: true,
             ..input("DELETE", headers)
-        });
+        })?;
         assert_eq!(value.as_deref(), Some("content-type,x-b"));
+        Ok(())
     }
 
     #[test]
-    fn header_order_and_name_case_do_not_matter() {
+    fn header_order_and_name_case_do_not_matter() -> Result<(), RequestError> {
         let a: Pairs<'_> = &[
             (b"X-Z", b"1"),
             (b"accept", b"*/*"),
@@ -841,14 +852,15 @@ mod tests {
             (b"x-Z", b"1"),
             (b"ACCEPT", b"*/*"),
         ];
-        let (va, ha) = preflight_headers(input("GET", a));
-        let (vb, hb) = preflight_headers(input("GET", b));
+        let (va, ha) = preflight_headers(input("GET", a))?;
+        let (vb, hb) = preflight_headers(input("GET", b))?;
         assert_eq!((va, ha.as_deref()), (vb, hb.as_deref()));
         assert_eq!(ha.as_deref(), Some("x-a,x-z"));
+        Ok(())
     }
 
     #[test]
-    fn no_cors_keeps_only_no_cors_safelisted_headers() {
+    fn no_cors_keeps_only_no_cors_safelisted_headers() -> Result<(), RequestError> {
         let headers: Pairs<'_> = &[
             (b"X-A", b"1"),
             (b"Accept", b"*/*"),
@@ -858,31 +870,32 @@ mod tests {
         let c = classify_fetch(FetchInput {
             mode: RequestMode::NoCors,
             ..input("GET", headers)
-        })
-        .unwrap();
+        })?;
         assert_eq!(c.verdict(), Verdict::Opaque);
         let kept: heapless::Vec<_, 4> = c.headers().iter().collect();
         assert_eq!(kept, [(&b"Accept"[..], &b"*/*"[..])]);
         assert!(c.unsafe_names().is_empty());
         assert!(c.preflight().is_none());
+        Ok(())
     }
 
     #[test]
-    fn serialized_origin() {
+    fn serialized_origin() -> Result<(), RequestError> {
         let mut out = heapless::String::<64>::new();
-        classify_fetch(input("GET", &[]))
-            .unwrap()
-            .write_serialized_origin(&mut out)
-            .unwrap();
+        assert_eq!(
+            classify_fetch(input("GET", &[]))?.write_serialized_origin(&mut out),
+            Ok(())
+        );
         assert_eq!(out, "https://page.example");
         let opaque = FetchInput {
             origin: Origin::Opaque(OpaqueId(1)),
             ..input("GET", &[])
         };
-        let c = classify_fetch(opaque).unwrap();
+        let c = classify_fetch(opaque)?;
         let mut out = heapless::String::<64>::new();
-        c.write_serialized_origin(&mut out).unwrap();
+        assert_eq!(c.write_serialized_origin(&mut out), Ok(()));
         assert_eq!(out, "null");
         assert_eq!(c.preflight().map(|p| p.origin()), None);
+        Ok(())
     }
 }

@@ -398,7 +398,7 @@ mod tests {
     type Values<'a> = &'a [&'a [u8]];
 
     fn fill(pairs: Pairs<'_>, guard: Guard) -> Result<GuardedHeaders<Pairs<'_>>, GuardError> {
-        let headers = BoundedHeaders::new(pairs).unwrap();
+        let headers = BoundedHeaders::within_limits(pairs);
         GuardedHeaders::fill(headers, guard, Profile::Spec)
     }
 
@@ -407,8 +407,8 @@ mod tests {
     /// "text/plain;" and 116 `s`: 127 bytes (headers-no-cors.any.js).
     fn content_type_127() -> heapless::Vec<u8, 127> {
         let mut value = heapless::Vec::new();
-        value.extend_from_slice(b"text/plain;").unwrap();
-        value.extend_from_slice(&[b's'; 116]).unwrap();
+        assert!(value.extend_from_slice(b"text/plain;").is_ok());
+        assert!(value.extend_from_slice(&[b's'; 116]).is_ok());
         value
     }
 
@@ -416,7 +416,7 @@ mod tests {
     /// value, because every later combined value passes 128 bytes; `set` of the joined
     /// value is ignored for the same reason.
     #[test]
-    fn no_cors_combined_value_over_128_bytes_is_not_appended() {
+    fn no_cors_combined_value_over_128_bytes_is_not_appended() -> Result<(), GuardError> {
         let ct = content_type_127();
         let sequences: [(&[u8], Values<'_>, &[u8]); 7] = [
             (b"accept", &[S127, b"", S127], S127),
@@ -430,8 +430,8 @@ mod tests {
         for (name, values, expected) in sequences {
             let mut pairs: heapless::Vec<(&[u8], &[u8]), 3> = heapless::Vec::new();
             for value in values {
-                pairs.push((name, value)).unwrap();
-                let guarded = fill(&pairs, Guard::RequestNoCors).unwrap();
+                assert_eq!(pairs.push((name, value)), Ok(()));
+                let guarded = fill(&pairs, Guard::RequestNoCors)?;
                 assert_eq!(
                     guarded.get_eq(name, expected),
                     Some(true),
@@ -443,22 +443,25 @@ mod tests {
             let mut joined: heapless::Vec<u8, 512> = heapless::Vec::new();
             for (i, value) in values.iter().enumerate() {
                 if i > 0 {
-                    joined.extend_from_slice(b", ").unwrap();
+                    assert!(joined.extend_from_slice(b", ").is_ok());
                 }
-                joined.extend_from_slice(value).unwrap();
+                assert!(joined.extend_from_slice(value).is_ok());
             }
-            let (_, set) = guard_set(Guard::RequestNoCors, name, &joined, Profile::Spec).unwrap();
+            let set = guard_set(Guard::RequestNoCors, name, &joined, Profile::Spec);
             assert_eq!(
-                set,
-                Disposition::NotNoCorsSafelisted(NotSafelisted::ValueTooLong),
+                set.map(|(_, set)| set),
+                Ok(Disposition::NotNoCorsSafelisted(
+                    NotSafelisted::ValueTooLong
+                )),
                 "{name:?}"
             );
         }
+        Ok(())
     }
 
     /// no_cors_headers_guard: pairs that are neither appended nor set.
     #[test]
-    fn no_cors_refuses_what_is_not_no_cors_safelisted() {
+    fn no_cors_refuses_what_is_not_no_cors_safelisted() -> Result<(), GuardError> {
         let refused: [(&[u8], &[u8]); 21] = [
             (b"accept", b"\""),
             (b"accept", b"012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678"),
@@ -484,23 +487,28 @@ mod tests {
         ];
         for (name, value) in refused {
             let pairs = [(name, value)];
-            let guarded = fill(&pairs, Guard::RequestNoCors).unwrap();
+            let guarded = fill(&pairs, Guard::RequestNoCors)?;
             assert!(!guarded.is_kept(0), "{name:?}: {value:?}");
             assert_eq!(guarded.get_eq(name, value), None, "{name:?}");
-            let (_, set) = guard_set(Guard::RequestNoCors, name, value, Profile::Spec).unwrap();
-            assert!(!set.is_kept(), "{name:?}: {value:?}");
+            let set = guard_set(Guard::RequestNoCors, name, value, Profile::Spec);
+            assert_eq!(
+                set.map(|(_, set)| set.is_kept()),
+                Ok(false),
+                "{name:?}: {value:?}"
+            );
         }
+        Ok(())
     }
 
     #[test]
-    fn no_cors_reports_why_each_append_was_refused() {
+    fn no_cors_reports_why_each_append_was_refused() -> Result<(), GuardError> {
         let pairs: [(&[u8], &[u8]); 4] = [
             (b"Accept", S127),
             (b"accept", b""),
             (b"Content-Type", b"text/html"),
             (b"Content-Type", b"text/plain"),
         ];
-        let guarded = fill(&pairs, Guard::RequestNoCors).unwrap();
+        let guarded = fill(&pairs, Guard::RequestNoCors)?;
         let got: heapless::Vec<_, 4> = guarded.entries().map(|e| e.disposition).collect();
         assert_eq!(
             got,
@@ -514,13 +522,14 @@ mod tests {
             ]
         );
         assert_eq!(guarded.get_eq(b"content-type", b"text/plain"), Some(true));
+        Ok(())
     }
 
     #[test]
-    fn no_cors_refuses_range_even_when_safelisted() {
+    fn no_cors_refuses_range_even_when_safelisted() -> Result<(), GuardError> {
         // Range is CORS-safelisted, but not a no-CORS-safelisted name, and privileged.
         let pairs: [(&[u8], &[u8]); 2] = [(b"Range", b"bytes=0-1"), (b"Accept", b"*/*")];
-        let guarded = fill(&pairs, Guard::RequestNoCors).unwrap();
+        let guarded = fill(&pairs, Guard::RequestNoCors)?;
         let kept: heapless::Vec<_, 2> = guarded.iter().collect();
         assert_eq!(kept, [(&b"Accept"[..], &b"*/*"[..])]);
         let entries: heapless::Vec<_, 2> = guarded.entries().map(|e| e.disposition).collect();
@@ -531,10 +540,11 @@ mod tests {
                 Disposition::Kept
             ]
         );
+        Ok(())
     }
 
     #[test]
-    fn request_guard_skips_forbidden_and_normalizes() {
+    fn request_guard_skips_forbidden_and_normalizes() -> Result<(), GuardError> {
         let pairs: [(&[u8], &[u8]); 5] = [
             (b"X-Test", b" \r\n a b \t"),
             (b"Cookie", b"a=b"),
@@ -542,7 +552,7 @@ mod tests {
             (b"X-HTTP-Method-Override", b"GET,track "),
             (b"x-test", b"c"),
         ];
-        let guarded = fill(&pairs, Guard::Request).unwrap();
+        let guarded = fill(&pairs, Guard::Request)?;
         let kept: heapless::Vec<_, 5> = guarded.iter().collect();
         assert_eq!(
             kept,
@@ -550,7 +560,7 @@ mod tests {
         );
         assert_eq!(guarded.get_eq(b"X-TEST", b"a b, c"), Some(true));
         // The guarded list is itself a header list.
-        let list = BoundedHeaders::new(guarded.iter()).unwrap();
+        let list = BoundedHeaders::within_limits(guarded.iter());
         assert_eq!(list.get_eq(b"x-test", b"a b, c"), Some(true));
         assert!(!list.contains(b"cookie"));
         let dispositions: heapless::Vec<_, 5> = guarded.entries().map(|e| e.disposition).collect();
@@ -564,6 +574,7 @@ mod tests {
                 Disposition::Kept,
             ]
         );
+        Ok(())
     }
 
     #[test]

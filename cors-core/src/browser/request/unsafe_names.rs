@@ -239,14 +239,14 @@ mod tests {
         // values of 64 bytes: 130 combined, preflighted), rc-dup-accept-short (passes).
         let a = [b'a'; 64];
         let pairs: [(&[u8], &[u8]); 2] = [(b"Accept", &a), (b"accept", &a)];
-        let headers = BoundedHeaders::new(&pairs[..]).unwrap();
+        let headers = BoundedHeaders::within_limits(&pairs[..]);
         let spec = cors_unsafe_request_header_names(&headers, Profile::Spec);
         assert!(spec.is_empty());
         assert_eq!(spec.safelist_value_size(), 128);
         let chromium = cors_unsafe_request_header_names(&headers, Profile::Chromium);
         assert!(chromium.names().eq([&b"Accept"[..]]));
         let short: [(&[u8], &[u8]); 2] = [(b"Accept", b"a/b"), (b"Accept", b"c/d")];
-        let headers = BoundedHeaders::new(&short[..]).unwrap();
+        let headers = BoundedHeaders::within_limits(&short[..]);
         let chromium = cors_unsafe_request_header_names(&headers, Profile::Chromium);
         assert!(chromium.is_empty());
         assert_eq!(chromium.safelist_value_size(), 8, "`a/b, c/d` counted once");
@@ -313,7 +313,7 @@ mod tests {
             acrh(&over),
             "accept,accept-language,content-language,content-type"
         );
-        let headers = BoundedHeaders::new(&over[..]).unwrap();
+        let headers = BoundedHeaders::within_limits(&over[..]);
         let names = cors_unsafe_request_header_names(&headers, Profile::Spec);
         assert_eq!(names.safelist_value_size(), 1034);
         assert_eq!(
@@ -346,7 +346,7 @@ mod tests {
             (b"Range", b"bytes=-5"),
             (b"X-A", b"1"),
         ];
-        let headers = BoundedHeaders::new(&pairs[..]).unwrap();
+        let headers = BoundedHeaders::within_limits(&pairs[..]);
         let names = cors_unsafe_request_header_names(&headers, Profile::Spec);
         let got: heapless::Vec<UnsafeName<'_>, 4> = names.iter().collect();
         let reasons: heapless::Vec<UnsafeReason, 4> = got.iter().map(|u| u.reason).collect();

@@ -1,5 +1,8 @@
+extern crate std;
+
 use super::*;
 use crate::browser::CredentialsMode::{Include, Omit, SameOrigin};
+use crate::browser::diagnostics::BlockReason;
 use crate::browser::response::preflight::PreflightedRequest;
 use crate::browser::response::preflight::validate_preflight_response;
 use crate::browser::response::test_support::{Names, ORIGIN, Pair, headers, request};
@@ -10,7 +13,7 @@ const KEY: &str = "site-a|http://127.0.0.1:8001|http://127.0.0.1:8002/r";
 const OTHER_KEY: &str = "site-a|http://127.0.0.1:8001|http://127.0.0.1:8002/other";
 
 /// Runs a preflight for `req` answered by `extra` (plus Allow-Origin and
-/// Allow-Credentials) and stores the grant.
+/// Allow-Credentials) and stores the grant; the preflight's failure if it fails.
 fn preflight_and_store(
     cache: &mut Cache,
     key: &'static str,
@@ -18,15 +21,18 @@ fn preflight_and_store(
     extra: &[Pair],
     now: u64,
     profile: Profile,
-) {
+) -> Result<(), BlockReason<'static>> {
     let mut list = heapless::Vec::<Pair, 8>::new();
-    list.push(("Access-Control-Allow-Origin", ORIGIN)).unwrap();
-    list.push(("Access-Control-Allow-Credentials", "true"))
-        .unwrap();
-    list.extend_from_slice(extra).unwrap();
+    assert_eq!(list.push(("Access-Control-Allow-Origin", ORIGIN)), Ok(()));
+    assert_eq!(
+        list.push(("Access-Control-Allow-Credentials", "true")),
+        Ok(())
+    );
+    assert!(list.extend_from_slice(extra).is_ok(), "{extra:?}");
     let headers = headers(&list);
-    let grant = validate_preflight_response(req, 204, &headers, profile).unwrap();
+    let grant = validate_preflight_response(req, 204, &headers, profile)?;
     cache.store(&key, &grant, Timestamp(now), profile);
+    Ok(())
 }
 
 fn needs(
@@ -44,7 +50,7 @@ fn needs(
 /// `preflight_cache`): after a preflight allowing `x-test-header` for 12000 s, a second
 /// POST with the same header name (another value) needs no preflight.
 #[test]
-fn accepts_a_cached_header_name_for_the_second_request() {
+fn accepts_a_cached_header_name_for_the_second_request() -> Result<(), BlockReason<'static>> {
     let mut cache = Cache::new();
     assert!(needs(&cache, "POST", &["x-test-header"], SameOrigin, 0));
     let answer = [
@@ -53,18 +59,19 @@ fn accepts_a_cached_header_name_for_the_second_request() {
         ("Access-Control-Allow-Headers", "x-test-header"),
     ];
     let req = request("POST", &["x-test-header"], SameOrigin);
-    preflight_and_store(&mut cache, KEY, &req, &answer, 0, Profile::Spec);
+    preflight_and_store(&mut cache, KEY, &req, &answer, 0, Profile::Spec)?;
     assert!(!needs(&cache, "POST", &["x-test-header"], SameOrigin, 1));
     assert!(!needs(&cache, "POST", &["X-Test-Header"], SameOrigin, 1));
     // Another URL (another key) is not covered.
     let req = request("POST", &["x-test-header"], SameOrigin);
     assert!(cache.needs_preflight(&OTHER_KEY, &req, Timestamp(1), Profile::Spec));
+    Ok(())
 }
 
 /// `#concept-cache-match`: an entry made with credentials serves requests without
 /// `include`; an entry made without does not serve `include`.
 #[test]
-fn cache_entry_match_credentials_rule() {
+fn cache_entry_match_credentials_rule() -> Result<(), BlockReason<'static>> {
     let mut cache = Cache::new();
     let answer = [("Access-Control-Allow-Methods", "PUT")];
     preflight_and_store(
@@ -74,7 +81,7 @@ fn cache_entry_match_credentials_rule() {
         &answer,
         0,
         Profile::Spec,
-    );
+    )?;
     for credentials in [Include, SameOrigin, Omit] {
         assert!(cache.method_match(&KEY, credentials, b"PUT", Timestamp(1)));
     }
@@ -86,14 +93,15 @@ fn cache_entry_match_credentials_rule() {
         &answer,
         0,
         Profile::Spec,
-    );
+    )?;
     assert!(cache.method_match(&KEY, SameOrigin, b"PUT", Timestamp(1)));
     assert!(!cache.method_match(&KEY, Include, b"PUT", Timestamp(1)));
+    Ok(())
 }
 
 /// `#concept-cache-match-method`: byte for byte, or `*`.
 #[test]
-fn method_match_is_byte_exact_or_star() {
+fn method_match_is_byte_exact_or_star() -> Result<(), BlockReason<'static>> {
     let mut cache = Cache::new();
     let answer = [("Access-Control-Allow-Methods", "PATCH")];
     preflight_and_store(
@@ -103,7 +111,7 @@ fn method_match_is_byte_exact_or_star() {
         &answer,
         0,
         Profile::Spec,
-    );
+    )?;
     assert!(cache.method_match(&KEY, Omit, b"PATCH", Timestamp(1)));
     assert!(!cache.method_match(&KEY, Omit, b"patch", Timestamp(1)));
     assert!(!cache.method_match(&KEY, Omit, b"DELETE", Timestamp(1)));
@@ -115,15 +123,17 @@ fn method_match_is_byte_exact_or_star() {
         &star,
         0,
         Profile::Spec,
-    );
+    )?;
     assert!(cache.method_match(&KEY, Omit, b"DELETE", Timestamp(1)));
     assert!(!needs(&cache, "chicken", &[], Omit, 1));
+    Ok(())
 }
 
 /// `#concept-cache-match-header`: byte-case-insensitive, or `*` for any name but
 /// `Authorization`.
 #[test]
-fn header_name_match_is_case_insensitive_and_star_never_covers_authorization() {
+fn header_name_match_is_case_insensitive_and_star_never_covers_authorization()
+-> Result<(), BlockReason<'static>> {
     let mut cache = Cache::new();
     let answer = [("Access-Control-Allow-Headers", "*")];
     preflight_and_store(
@@ -133,17 +143,18 @@ fn header_name_match_is_case_insensitive_and_star_never_covers_authorization() {
         &answer,
         0,
         Profile::Spec,
-    );
+    )?;
     assert!(cache.header_name_match(&KEY, Omit, b"X-Anything", Timestamp(1), Profile::Spec));
     assert!(!cache.header_name_match(&KEY, Omit, b"Authorization", Timestamp(1), Profile::Spec));
     assert!(needs(&cache, "GET", &["authorization"], Omit, 1));
     assert!(!needs(&cache, "GET", &["x-b", "x-c"], Omit, 1));
+    Ok(())
 }
 
 /// `#concept-cache`: an entry must be removed once max-age seconds have passed, so
 /// `Access-Control-Max-Age: 0` caches nothing and the default is 5 seconds.
 #[test]
-fn entries_expire_after_max_age() {
+fn entries_expire_after_max_age() -> Result<(), BlockReason<'static>> {
     let mut cache = Cache::new();
     let five = [("Access-Control-Allow-Methods", "PUT")];
     preflight_and_store(
@@ -153,7 +164,7 @@ fn entries_expire_after_max_age() {
         &five,
         100,
         Profile::Spec,
-    );
+    )?;
     assert!(!needs(&cache, "PUT", &[], Omit, 104));
     assert!(needs(&cache, "PUT", &[], Omit, 105));
     let zero = [
@@ -167,15 +178,16 @@ fn entries_expire_after_max_age() {
         &zero,
         100,
         Profile::Spec,
-    );
+    )?;
     assert!(needs(&cache, "DELETE", &[], Omit, 100));
     cache.remove_expired(Timestamp(105));
     assert_eq!(cache.entries().count(), 0);
+    Ok(())
 }
 
 /// The imposed limit on max-age: Chromium's 7200 s cap applies to stored entries.
 #[test]
-fn the_profile_cap_limits_how_long_entries_live() {
+fn the_profile_cap_limits_how_long_entries_live() -> Result<(), BlockReason<'static>> {
     let answer = [
         ("Access-Control-Allow-Methods", "PUT"),
         ("Access-Control-Max-Age", "86400"),
@@ -188,7 +200,7 @@ fn the_profile_cap_limits_how_long_entries_live() {
         &answer,
         0,
         Profile::Chromium,
-    );
+    )?;
     assert!(!needs(&cache, "PUT", &[], Omit, 7199));
     assert!(needs(&cache, "PUT", &[], Omit, 7200));
     let mut cache = Cache::new();
@@ -199,13 +211,14 @@ fn the_profile_cap_limits_how_long_entries_live() {
         &answer,
         0,
         Profile::Spec,
-    );
+    )?;
     assert!(!needs(&cache, "PUT", &[], Omit, 86399));
+    Ok(())
 }
 
 /// Steps 7.12–7.15: a second preflight refreshes the matching entries instead of adding.
 #[test]
-fn a_second_preflight_refreshes_matching_entries() {
+fn a_second_preflight_refreshes_matching_entries() -> Result<(), BlockReason<'static>> {
     let mut cache = Cache::new();
     let answer = [
         ("Access-Control-Allow-Methods", "PUT"),
@@ -219,7 +232,7 @@ fn a_second_preflight_refreshes_matching_entries() {
         &answer,
         0,
         Profile::Spec,
-    );
+    )?;
     preflight_and_store(
         &mut cache,
         KEY,
@@ -227,16 +240,17 @@ fn a_second_preflight_refreshes_matching_entries() {
         &answer,
         8,
         Profile::Spec,
-    );
+    )?;
     assert_eq!(cache.entries().count(), 2);
     assert!(cache.entries().all(|e| e.expires_at() == Timestamp(18)));
     assert!(!needs(&cache, "PUT", &["x-a"], Omit, 17));
+    Ok(())
 }
 
 /// Clear cache entries (`#concept-cache-clear`): everything for the key goes, other keys
 /// stay.
 #[test]
-fn clear_removes_only_the_requests_entries() {
+fn clear_removes_only_the_requests_entries() -> Result<(), BlockReason<'static>> {
     let mut cache = Cache::new();
     let answer = [("Access-Control-Allow-Methods", "PUT")];
     preflight_and_store(
@@ -246,7 +260,7 @@ fn clear_removes_only_the_requests_entries() {
         &answer,
         0,
         Profile::Spec,
-    );
+    )?;
     preflight_and_store(
         &mut cache,
         OTHER_KEY,
@@ -254,10 +268,11 @@ fn clear_removes_only_the_requests_entries() {
         &answer,
         0,
         Profile::Spec,
-    );
+    )?;
     cache.clear(&KEY);
     assert!(!cache.method_match(&KEY, Omit, b"PUT", Timestamp(1)));
     assert!(cache.method_match(&OTHER_KEY, Omit, b"PUT", Timestamp(1)));
+    Ok(())
 }
 
 /// Module docs, "`*` entries made with credentials": a credentialed preflight answered with
@@ -265,7 +280,8 @@ fn clear_removes_only_the_requests_entries() {
 /// skip the preflight a real one would fail (cors-preflight-star.any.js: `*` with
 /// credentials is literal).
 #[test]
-fn star_entries_from_credentialed_preflights_stay_literal_for_credentialed_requests() {
+fn star_entries_from_credentialed_preflights_stay_literal_for_credentialed_requests()
+-> Result<(), BlockReason<'static>> {
     let mut cache = Cache::new();
     let answer = [
         ("Access-Control-Allow-Methods", "*"),
@@ -278,31 +294,34 @@ fn star_entries_from_credentialed_preflights_stay_literal_for_credentialed_reque
         &answer,
         0,
         Profile::Spec,
-    );
+    )?;
     assert!(!needs(&cache, "*", &["*"], Include, 1));
     assert!(needs(&cache, "PUT", &[], Include, 1));
     assert!(needs(&cache, "GET", &["x-a"], Include, 1));
     // Without credentials the same preflight would have allowed any method.
     assert!(!needs(&cache, "PUT", &["x-a"], Omit, 1));
+    Ok(())
 }
 
 #[test]
-fn a_full_cache_evicts_the_entry_expiring_soonest() {
+fn a_full_cache_evicts_the_entry_expiring_soonest() -> Result<(), BlockReason<'static>> {
     let mut cache = PreflightCache::<&'static str, 2>::new();
-    let mut store = |method: &'static str, max_age: &'static str| {
-        let list = [
-            ("Access-Control-Allow-Origin", ORIGIN),
-            ("Access-Control-Allow-Methods", method),
-            ("Access-Control-Max-Age", max_age),
-        ];
-        let headers = headers(&list);
-        let req = request(method, &[], Omit);
-        let grant = validate_preflight_response(&req, 204, &headers, Profile::Spec).unwrap();
-        cache.store(&KEY, &grant, Timestamp(0), Profile::Spec);
-    };
-    store("PUT", "50");
-    store("DELETE", "10");
-    store("PATCH", "30");
+    let mut store =
+        |method: &'static str, max_age: &'static str| -> Result<(), BlockReason<'static>> {
+            let list = [
+                ("Access-Control-Allow-Origin", ORIGIN),
+                ("Access-Control-Allow-Methods", method),
+                ("Access-Control-Max-Age", max_age),
+            ];
+            let headers = headers(&list);
+            let req = request(method, &[], Omit);
+            let grant = validate_preflight_response(&req, 204, &headers, Profile::Spec)?;
+            cache.store(&KEY, &grant, Timestamp(0), Profile::Spec);
+            Ok(())
+        };
+    store("PUT", "50")?;
+    store("DELETE", "10")?;
+    store("PATCH", "30")?;
     assert!(cache.method_match(&KEY, Omit, b"PUT", Timestamp(1)));
     assert!(!cache.method_match(&KEY, Omit, b"DELETE", Timestamp(1)));
     assert!(cache.method_match(&KEY, Omit, b"PATCH", Timestamp(1)));
@@ -313,15 +332,15 @@ fn a_full_cache_evicts_the_entry_expiring_soonest() {
     ];
     let headers = headers(&list);
     let req = request("PUT", &[], Omit);
-    let grant = validate_preflight_response(&req, 204, &headers, Profile::Spec).unwrap();
+    let grant = validate_preflight_response(&req, 204, &headers, Profile::Spec)?;
     none.store(&KEY, &grant, Timestamp(0), Profile::Spec);
     assert_eq!(none.entries().count(), 0);
+    Ok(())
 }
 
 #[test]
-fn names_longer_than_the_cap_are_not_cached() {
-    static LONG: [u8; MAX_CACHED_NAME_LEN + 1] = [b'x'; MAX_CACHED_NAME_LEN + 1];
-    let long = core::str::from_utf8(&LONG).unwrap();
+fn names_longer_than_the_cap_are_not_cached() -> Result<(), BlockReason<'static>> {
+    let long: &'static str = "x".repeat(MAX_CACHED_NAME_LEN + 1).leak();
     let fits = &long[..MAX_CACHED_NAME_LEN];
     let mut cache = Cache::new();
     let list = [
@@ -331,8 +350,9 @@ fn names_longer_than_the_cap_are_not_cached() {
     ];
     let headers = headers(&list);
     let req = request("GET", &[], Omit);
-    let grant = validate_preflight_response(&req, 204, &headers, Profile::Spec).unwrap();
+    let grant = validate_preflight_response(&req, 204, &headers, Profile::Spec)?;
     cache.store(&KEY, &grant, Timestamp(0), Profile::Spec);
     assert!(!cache.header_name_match(&KEY, Omit, long.as_bytes(), Timestamp(1), Profile::Spec));
     assert!(cache.header_name_match(&KEY, Omit, fits.as_bytes(), Timestamp(1), Profile::Spec));
+    Ok(())
 }

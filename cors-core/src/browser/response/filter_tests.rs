@@ -1,18 +1,19 @@
 extern crate std;
-use std::string::String;
+use std::string::{FromUtf8Error, String};
 use std::vec::Vec;
 
 use super::*;
 use crate::browser::CredentialsMode::{Include, Omit, SameOrigin};
 use crate::browser::response::test_support::{ORIGIN, Pair, headers};
 
-/// The names `[...response.headers.keys()]` shows: lowercased, sorted, distinct.
-fn keys(list: &[Pair], credentials: CredentialsMode) -> Vec<String> {
+/// The names `[...response.headers.keys()]` shows: lowercased, sorted, distinct; an error
+/// if a name is not UTF-8.
+fn keys(list: &[Pair], credentials: CredentialsMode) -> Result<Vec<String>, FromUtf8Error> {
     let headers = headers(list);
     let exposed = ExposedHeaders::new(&headers, credentials);
     exposed
         .names()
-        .map(|name| String::from_utf8(name.to_ascii_lowercase()).unwrap())
+        .map(|name| String::from_utf8(name.to_ascii_lowercase()))
         .collect()
 }
 
@@ -47,12 +48,11 @@ const RESPONSE_FILTERING: &[(Pair, Option<&str>, CredentialsMode, bool)] = &[
 fn accepts_and_rejects_the_wpt_filtering_table() {
     for &(header, expose, credentials, readable) in RESPONSE_FILTERING {
         let mut list = heapless::Vec::<Pair, 3>::new();
-        list.push(("Access-Control-Allow-Origin", ORIGIN)).unwrap();
+        assert_eq!(list.push(("Access-Control-Allow-Origin", ORIGIN)), Ok(()));
         if let Some(expose) = expose {
-            list.push(("Access-Control-Expose-Headers", expose))
-                .unwrap();
+            assert_eq!(list.push(("Access-Control-Expose-Headers", expose)), Ok(()));
         }
-        list.push(header).unwrap();
+        assert_eq!(list.push(header), Ok(()));
         let h = headers(&list);
         let exposed = ExposedHeaders::new(&h, credentials);
         let name = header.0.as_bytes();
@@ -71,7 +71,7 @@ fn accepts_and_rejects_the_wpt_filtering_table() {
 /// the response has `Test`, `Set-Cookie`, a header literally named `*`, and the server's
 /// `Content-Type`.
 #[test]
-fn expose_star_is_a_wildcard_only_without_credentials() {
+fn expose_star_is_a_wildcard_only_without_credentials() -> Result<(), FromUtf8Error> {
     let base = [
         ("Access-Control-Allow-Origin", ORIGIN),
         ("Content-Type", "text/plain"),
@@ -79,28 +79,28 @@ fn expose_star_is_a_wildcard_only_without_credentials() {
         ("Set-Cookie", "X"),
         ("*", "whoa"),
     ];
-    let mut star = heapless::Vec::<Pair, 8>::from_slice(&base).unwrap();
-    star.push(("Access-Control-Expose-Headers", "*")).unwrap();
-    let all = keys(&star, SameOrigin);
+    let mut star = base.to_vec();
+    star.push(("Access-Control-Expose-Headers", "*"));
+    let all = keys(&star, SameOrigin)?;
     assert!(all.iter().any(|k| k == "test") && all.iter().any(|k| k == "*"));
     assert!(!all.iter().any(|k| k == "set-cookie"));
     // With credentials `*` is literal: only the header named `*` (and the safelisted).
-    assert_eq!(keys(&star, Include), ["*", "content-type"]);
+    assert_eq!(keys(&star, Include)?, ["*", "content-type"]);
     // Two header lines, `*` and `set-cookie,*`: the combined list contains `*`.
-    let mut two = heapless::Vec::<Pair, 8>::from_slice(&base).unwrap();
-    two.push(("Access-Control-Expose-Headers", "*")).unwrap();
-    two.push(("Access-Control-Expose-Headers", "set-cookie,*"))
-        .unwrap();
-    let all = keys(&two, SameOrigin);
+    let mut two = base.to_vec();
+    two.push(("Access-Control-Expose-Headers", "*"));
+    two.push(("Access-Control-Expose-Headers", "set-cookie,*"));
+    let all = keys(&two, SameOrigin)?;
     assert!(all.iter().any(|k| k == "test") && all.iter().any(|k| k == "*"));
     assert!(!all.iter().any(|k| k == "set-cookie"));
+    Ok(())
 }
 
 /// `[...response.headers.keys()]` as Chromium 156 showed it in the recorded samples
 /// (samples-chromium.jsonl): hp-expose-star-same-origin, hp-expose-named,
 /// hp-resp-all-safelisted, hp-simple-get.
 #[test]
-fn names_match_the_recorded_chromium_samples() {
+fn names_match_the_recorded_chromium_samples() -> Result<(), FromUtf8Error> {
     let star = [
         ("Access-Control-Allow-Origin", ORIGIN),
         ("Access-Control-Expose-Headers", "*"),
@@ -110,7 +110,7 @@ fn names_match_the_recorded_chromium_samples() {
         ("Set-Cookie", "hp=1; Max-Age=0"),
     ];
     assert_eq!(
-        keys(&star, SameOrigin),
+        keys(&star, SameOrigin)?,
         [
             "access-control-allow-origin",
             "access-control-expose-headers",
@@ -127,7 +127,7 @@ fn names_match_the_recorded_chromium_samples() {
         ("X-Other", "1"),
         ("Set-Cookie", "hp=1; Max-Age=0"),
     ];
-    assert_eq!(keys(&named, SameOrigin), ["content-type", "x-custom"]);
+    assert_eq!(keys(&named, SameOrigin)?, ["content-type", "x-custom"]);
     let safelisted = [
         ("Access-Control-Allow-Origin", ORIGIN),
         ("Cache-Control", "no-store"),
@@ -140,7 +140,7 @@ fn names_match_the_recorded_chromium_samples() {
         ("X-Custom", "secret"),
     ];
     assert_eq!(
-        keys(&safelisted, SameOrigin),
+        keys(&safelisted, SameOrigin)?,
         [
             "cache-control",
             "content-language",
@@ -156,31 +156,34 @@ fn names_match_the_recorded_chromium_samples() {
         ("Content-Type", "text/plain"),
         ("X-Custom", "secret"),
     ];
-    assert_eq!(keys(&simple, SameOrigin), ["content-type"]);
+    assert_eq!(keys(&simple, SameOrigin)?, ["content-type"]);
+    Ok(())
 }
 
 /// Main fetch: a failed extraction leaves the list empty (only the safelisted names).
 #[test]
-fn an_unparsable_expose_list_exposes_only_the_safelisted_names() {
+fn an_unparsable_expose_list_exposes_only_the_safelisted_names() -> Result<(), FromUtf8Error> {
     let list = [
         ("Access-Control-Expose-Headers", "X-Custom, Bad value"),
         ("Content-Type", "text/plain"),
         ("X-Custom", "secret"),
     ];
-    assert_eq!(keys(&list, Omit), ["content-type"]);
+    assert_eq!(keys(&list, Omit)?, ["content-type"]);
+    Ok(())
 }
 
 /// Repeated names appear once; the filtered response keeps every value, in order.
 #[test]
-fn repeated_names_appear_once_in_names_but_all_values_are_kept() {
+fn repeated_names_appear_once_in_names_but_all_values_are_kept() -> Result<(), FromUtf8Error> {
     let list = [
         ("Access-Control-Expose-Headers", "x-a"),
         ("X-A", "1"),
         ("x-a", "2"),
     ];
-    assert_eq!(keys(&list, Omit), ["x-a"]);
+    assert_eq!(keys(&list, Omit)?, ["x-a"]);
     let h = headers(&list);
     let exposed = ExposedHeaders::new(&h, Omit);
     assert_eq!(exposed.filtered().count(), 2);
     assert!(!exposed.exposes_all());
+    Ok(())
 }

@@ -155,7 +155,7 @@ fn roundtrip_ipv6_serializer_examples() {
     for &(input, expected) in cases {
         let address = parse_ipv6(input).unwrap_or(Ipv6Addr::UNSPECIFIED);
         let mut out = String::new();
-        write_ipv6(address, &mut out).unwrap();
+        assert_eq!(write_ipv6(address, &mut out), Ok(()), "{input:?}");
         assert_eq!(out, expected, "{input:?}");
     }
 }
