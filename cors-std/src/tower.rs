@@ -39,7 +39,7 @@ use pin_project_lite::pin_project;
 pub use tower_layer::Layer;
 pub use tower_service::Service;
 
-use crate::http::{CorsHeaders, Echoes, PolicyValues, preflight_response_for};
+use crate::http::{CorsHeaders, Echoes, PolicyValues, preflight_response_reusing};
 use crate::policy::{CorsPolicy, PolicyErrors, PolicyFile};
 
 /// The CORS layer: a validated policy and its response values, shared by every service it
@@ -129,19 +129,19 @@ where
 
     fn call(&mut self, request: Request<ReqBody>) -> Self::Future {
         let shared = &*self.layer.shared;
-        let headers = {
-            let echoes = Echoes::of(request.headers());
-            let decision =
-                echoes.decide(shared.policy.policy(), request.method().as_str().as_bytes());
-            if decision.kind() == RequestKind::Preflight {
-                return ResponseFuture {
-                    state: State::Preflight {
-                        response: Some(preflight_response_for(&decision, &echoes, &shared.values)),
-                    },
-                };
-            }
-            CorsHeaders::with_echoes(&decision, &echoes, &shared.values)
-        };
+        let echoes = Echoes::of(request.headers());
+        let decision = echoes.decide(shared.policy.policy(), request.method().as_str().as_bytes());
+        let headers = CorsHeaders::with_echoes(&decision, &echoes, &shared.values);
+        if decision.kind() == RequestKind::Preflight {
+            let status = decision.status();
+            // The application never sees a preflight: its map becomes the response's.
+            let (parts, _body) = request.into_parts();
+            return ResponseFuture {
+                state: State::Preflight {
+                    response: Some(preflight_response_reusing(status, headers, parts.headers)),
+                },
+            };
+        }
         ResponseFuture {
             state: State::Inner {
                 future: self.inner.call(request),

@@ -165,24 +165,6 @@ impl PolicyValues {
             }
         }
     }
-
-    /// Calls `set` with each CORS response header of `decision` and its value, made for the
-    /// request whose CORS request headers are `echoes`, in order.
-    #[inline]
-    fn each(
-        &self,
-        decision: &Decision<'_>,
-        echoes: &Echoes<'_>,
-        mut set: impl FnMut(&'static CorsHeader, HeaderValue),
-    ) {
-        for header in &RESPONSE_HEADERS {
-            if let Some(bytes) = decision.header(header.which) {
-                if let Some(value) = self.value_for(header, bytes, echoes) {
-                    set(header, value);
-                }
-            }
-        }
-    }
 }
 
 /// The response headers of one decision, owned: what a service keeps while the
@@ -307,6 +289,14 @@ fn preflight_map(values: Values, vary: Option<&'static str>) -> HeaderMap {
         0 => HeaderMap::new(),
         _ => HeaderMap::with_capacity(count.max(PREFLIGHT_CAPACITY)),
     };
+    fill_preflight_map(&mut map, values, vary);
+    map
+}
+
+/// Sets the CORS headers `values` and `vary` on `map`, an empty map, in order.
+#[inline]
+fn fill_preflight_map(map: &mut HeaderMap, values: Values, vary: Option<&'static str>) {
+    // `insert`, the code `CorsHeaders::apply` runs too: on an empty map, the same as `append`.
     for (header, value) in RESPONSE_HEADERS.iter().zip(values) {
         if let Some(value) = value {
             map.insert(&header.name, value);
@@ -315,27 +305,29 @@ fn preflight_map(values: Values, vary: Option<&'static str>) -> HeaderMap {
     if let Some(vary) = vary {
         map.insert(VARY, vary_value(vary));
     }
-    map
 }
 
-/// [`preflight_response`] for `decision`, made for the request whose CORS request headers
-/// are `echoes`: the headers set on the response's map as they are made.
-#[inline]
-pub(crate) fn preflight_response_for<B: Default>(
-    decision: &Decision<'_>,
-    echoes: &Echoes<'_>,
-    values: &PolicyValues,
+/// The most entries a request's map may have room for to be reused as its preflight
+/// response's map ([`preflight_response_reusing`]): a request with more headers than this
+/// is not kept alive in its response; its response gets a new map.
+pub(crate) const REUSED_MAP_CAPACITY: usize = 64;
+
+/// [`preflight_response`] on `map`, the preflight request's own header map: cleared and
+/// reused when it has room for at most [`REUSED_MAP_CAPACITY`] entries, so that the
+/// response needs no allocation (the request's map is not needed any more: a preflight
+/// goes no further than the policy). Otherwise a new map.
+#[inline(never)]
+pub(crate) fn preflight_response_reusing<B: Default>(
+    status: Option<u16>,
+    headers: CorsHeaders,
+    mut map: HeaderMap,
 ) -> Response<B> {
-    // A preflight's decision always sets `Vary`: the map is never left empty.
-    let mut map = HeaderMap::with_capacity(PREFLIGHT_CAPACITY);
-    // `insert`, the code `CorsHeaders::apply` runs too: on a new map, the same as `append`.
-    values.each(decision, echoes, |header, value| {
-        map.insert(&header.name, value);
-    });
-    if let Some(vary) = decision.vary() {
-        map.insert(VARY, vary_value(vary));
+    if map.capacity() > REUSED_MAP_CAPACITY {
+        return preflight_response(status, headers);
     }
-    response(decision.status(), map)
+    map.clear();
+    fill_preflight_map(&mut map, headers.values, headers.vary);
+    response(status, map)
 }
 
 /// A response with an empty body, `status` (403 when there is none or it is not a status)

@@ -42,7 +42,7 @@ mod tests;
 use cors_core::policy::{Decision, PatternSlot, Policy};
 use http::{HeaderMap, Method};
 
-pub(crate) use apply::preflight_response_for;
+pub(crate) use apply::preflight_response_reusing;
 pub use apply::{CorsHeaders, PolicyValues, preflight_response};
 pub(crate) use gather::Echoes;
 

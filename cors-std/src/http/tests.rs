@@ -6,7 +6,8 @@ use cors_core::policy::RequestKind;
 use http::header::{HeaderName, VARY};
 use http::{HeaderMap, HeaderValue, Method, Response};
 
-use super::{CorsHeaders, PolicyValues, decide, preflight_response};
+use super::apply::REUSED_MAP_CAPACITY;
+use super::{CorsHeaders, PolicyValues, decide, preflight_response, preflight_response_reusing};
 use crate::policy::{CorsPolicy, PolicyFile};
 
 const APP: &str = "https://app.example.com";
@@ -93,6 +94,37 @@ fn echoed_values_are_the_requests_own() {
     assert_eq!(response.status(), 204);
     let acah = entry("access-control-allow-headers", "content-type", true);
     assert_eq!(listed(response.headers()), answer(acah));
+}
+
+/// A preflight's response made on the request's own map holds the CORS headers alone, as
+/// on a new map: none of the request's other headers (one name with two values among
+/// them), whether the map is reused or, too big, replaced.
+#[test]
+fn a_preflight_response_on_the_requests_map_holds_only_its_headers() {
+    let policy = policy();
+    let values = PolicyValues::new(policy.policy());
+    for extra in [0, 3, 100] {
+        let names: Vec<String> = (0..extra).map(|i| format!("x-extra-{i}")).collect();
+        let mut headers = PREFLIGHT.to_vec();
+        headers.extend([("cookie", "a=1"), ("cookie", "b=2")]);
+        headers.extend(names.iter().map(|name| (name.as_str(), "1")));
+        let request = map(&headers);
+        // Both paths are taken: reused up to the limit, replaced beyond it.
+        assert_eq!(request.capacity() > REUSED_MAP_CAPACITY, extra == 100);
+        let decision = decide(policy.policy(), &Method::OPTIONS, &request);
+        let cors = CorsHeaders::new(&decision, &request, &values);
+        let status = decision.status();
+        let response: Response<()> = preflight_response_reusing(status, cors, request);
+        assert_eq!(response.status(), 204, "{extra} extra headers");
+        let acah = entry("access-control-allow-headers", "content-type", true);
+        assert_eq!(
+            listed(response.headers()),
+            answer(acah),
+            "{extra} extra headers"
+        );
+        // A big request's map is not kept alive in its response.
+        assert!(response.headers().capacity() <= REUSED_MAP_CAPACITY);
+    }
 }
 
 #[test]
