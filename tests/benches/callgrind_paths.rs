@@ -227,7 +227,7 @@ fn adversarial_paths() -> Vec<Path> {
         )
     };
     // A fetch() with `count` CORS-unsafe headers: classified, and the preflight's
-    // Access-Control-Request-Headers written (the names sorted without storage).
+    // Access-Control-Request-Headers written (the names sorted in a fixed array).
     let preflight_names = |count: usize| {
         path(
             format!("adversarial/browser/preflight-names-{count}"),

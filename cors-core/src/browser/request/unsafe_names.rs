@@ -1,8 +1,9 @@
 //! The CORS-unsafe request-header names of a header list: the names a preflight must ask
 //! about in `Access-Control-Request-Headers`, each with why it is unsafe.
 //!
-//! The result is a sorted-lowercase set produced in order without storage
-//! ([`SortedLowercaseSet`]); the reasons are recomputed from the list on demand.
+//! The result is a sorted-lowercase set ([`SortedLowercaseSet`]: the distinct names kept
+//! sorted in a fixed array as they are read); the reasons are recomputed from the list on
+//! demand.
 //!
 //! <https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names>
 
@@ -154,21 +155,21 @@ impl<'a, I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone> CorsUnsafeNames<I> {
 
     /// Step 4: the sorted-lowercase set of the unsafe names, in order. Each item is one of
     /// the headers' spellings; write it lowercased.
-    pub fn names(
-        &self,
-    ) -> SortedLowercaseSet<'a, impl Iterator<Item = &'a [u8]> + Clone + use<'a, I>> {
-        let all = self.safelist_value_size_exceeded();
-        let this = self.clone();
-        SortedLowercaseSet::new(
-            self.entries()
-                .filter(move |(name, value)| all || this.check_entry(name, value).is_err())
-                .map(|(name, _)| name),
-        )
+    pub fn names(&self) -> SortedLowercaseSet<'a> {
+        SortedLowercaseSet::new(self.unsafe_entries().map(|(name, _)| name))
     }
 
-    /// Whether no name is unsafe.
+    /// The entries whose name is unsafe, in the list's order (a name may come more than
+    /// once).
+    fn unsafe_entries(&self) -> impl Iterator<Item = (&'a [u8], &'a [u8])> + use<'a, '_, I> {
+        let all = self.safelist_value_size_exceeded();
+        self.entries()
+            .filter(move |(name, value)| all || self.check_entry(name, value).is_err())
+    }
+
+    /// Whether no name is unsafe: found without sorting them.
     pub fn is_empty(&self) -> bool {
-        self.names().next().is_none()
+        self.unsafe_entries().next().is_none()
     }
 
     /// Every unsafe name, in the set's order, with why it is unsafe.
