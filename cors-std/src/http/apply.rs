@@ -307,22 +307,29 @@ fn fill_preflight_map(map: &mut HeaderMap, values: Values, vary: Option<&'static
     }
 }
 
-/// The most entries a request's map may have room for to be reused as its preflight
-/// response's map ([`preflight_response_reusing`]): a request with more headers than this
-/// is not kept alive in its response; its response gets a new map.
+/// The most names a request's map may have room for, and the most values it may hold, to
+/// be reused as its preflight response's map ([`preflight_response_reusing`]): the memory
+/// of a bigger request is not held by its response, which gets a new map.
 pub(crate) const REUSED_MAP_CAPACITY: usize = 64;
 
+/// Whether `map` is small enough to be reused ([`REUSED_MAP_CAPACITY`]). `capacity`
+/// counts room for names only; the values of a repeated name live in a second store that
+/// `clear` keeps too, which `len` (every value) bounds.
+pub(crate) fn is_reusable(map: &HeaderMap) -> bool {
+    map.capacity() <= REUSED_MAP_CAPACITY && map.len() <= REUSED_MAP_CAPACITY
+}
+
 /// [`preflight_response`] on `map`, the preflight request's own header map: cleared and
-/// reused when it has room for at most [`REUSED_MAP_CAPACITY`] entries, so that the
-/// response needs no allocation (the request's map is not needed any more: a preflight
-/// goes no further than the policy). Otherwise a new map.
+/// reused when it [`is_reusable`] (the request's map is not needed any more: a preflight
+/// goes no further than the policy), otherwise a new map. A reused map with room for the
+/// response's headers (at most 6) needs no allocation; a smaller one grows.
 #[inline(never)]
 pub(crate) fn preflight_response_reusing<B: Default>(
     status: Option<u16>,
     headers: CorsHeaders,
     mut map: HeaderMap,
 ) -> Response<B> {
-    if map.capacity() > REUSED_MAP_CAPACITY {
+    if !is_reusable(&map) {
         return preflight_response(status, headers);
     }
     map.clear();

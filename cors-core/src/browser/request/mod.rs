@@ -20,7 +20,7 @@
 //! Every function is pure over borrowed input; header lists go through
 //! [`crate::http::BoundedHeaders`], so every scan is bounded by
 //! [`crate::limits::MAX_HEADER_COUNT`]. Nothing panics and nothing allocates: the
-//! CORS-unsafe names are a [`crate::http::names::SortedLowercaseSet`] produced in order,
+//! CORS-unsafe names are a [`crate::http::names::SortedLowercaseSet`] in a fixed array,
 //! and the combined values the `request-no-cors` guard tests fit 128-byte buffers.
 //!
 //! [`Profile`](crate::browser::Profile) differences are small functions in [`safelist`]
