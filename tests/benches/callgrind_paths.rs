@@ -178,17 +178,33 @@ fn origin_paths() -> Vec<Path> {
             },
         ));
     }
-    let url = "https://api.example.com/v1/items/42?expand=owner&sort=-created#top";
-    paths.push(path("url-origin/ours/path-query", move |iterations| {
-        run(iterations, &mut |_| {
-            black_box(cors_core::url_origin(black_box(url), None).is_ok());
-        });
-    }));
-    paths.push(path("url-origin/url-crate/path-query", move |iterations| {
-        run(iterations, &mut |_| {
-            let _ = black_box(url::Url::parse(black_box(url)).map(|url| url.origin()));
-        });
-    }));
+    // A URL of the `url_origin` criterion group, and the long domain of `origin_parse`
+    // through the URL parser.
+    let urls = [
+        (
+            "path-query",
+            "https://api.example.com/v1/items/42?expand=owner&sort=-created#top",
+        ),
+        ("long-domain", "https://a.very.long.subdomain.example.co.uk"),
+    ];
+    for (label, url) in urls {
+        paths.push(path(
+            format!("url-origin/ours/{label}"),
+            move |iterations| {
+                run(iterations, &mut |_| {
+                    black_box(cors_core::url_origin(black_box(url), None).is_ok());
+                });
+            },
+        ));
+        paths.push(path(
+            format!("url-origin/url-crate/{label}"),
+            move |iterations| {
+                run(iterations, &mut |_| {
+                    let _ = black_box(url::Url::parse(black_box(url)).map(|url| url.origin()));
+                });
+            },
+        ));
+    }
     paths
 }
 

@@ -9,6 +9,7 @@ use heapless::{String, Vec};
 use super::code_points::is_forbidden_domain_code_point;
 use super::ipv4::{ends_in_a_number, parse_ipv4};
 use super::{HostParseError, HostShape, percent};
+use crate::byte_set::ByteSet;
 use crate::limits::MAX_HOST_LEN;
 
 /// Fixed-capacity storage for a parsed domain or opaque host.
@@ -63,12 +64,133 @@ impl DomainToAscii for NoIdna {
     }
 }
 
-/// Steps 3-8 of the host parser, for a URL with a special scheme.
+/// Steps 3-8 of the host parser, for a URL with a special scheme: a plain ASCII domain
+/// (see [`is_plain_ascii_domain`]) by [`parse_plain_ascii_domain`], anything else by
+/// [`parse_special_host_full`]. Both give the same result for every input.
 ///
 /// <https://url.spec.whatwg.org/#concept-host-parser>
 ///
-/// The domain is written to `ascii_domain`.
+/// The domain is written to `ascii_domain`, which is empty on entry.
 pub(super) fn parse_special_host(
+    input: &str,
+    idna: &dyn DomainToAscii,
+    ascii_domain: &mut DomainString,
+) -> Result<HostShape, HostParseError> {
+    if is_plain_ascii_domain(input.as_bytes()) {
+        return parse_plain_ascii_domain(input, ascii_domain);
+    }
+    parse_special_host_full(input, idna, ascii_domain)
+}
+
+/// The bytes of a plain ASCII domain: ASCII letters and digits, U+002D (-) and U+002E (.),
+/// computed at compile time. None is a forbidden domain code point
+/// (<https://url.spec.whatwg.org/#forbidden-domain-code-point>), nor U+0025 (%).
+const PLAIN_DOMAIN_BYTES: ByteSet =
+    byte_set!(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'.');
+
+/// Whether `input` is a plain ASCII domain, the shape [`parse_plain_ascii_domain`] takes:
+/// non-empty, at most [`MAX_HOST_LEN`] bytes, every byte in [`PLAIN_DOMAIN_BYTES`], and no
+/// label (between `.`s) starting with an ASCII case-insensitive `xn--`.
+///
+/// Everything else — the empty host, `%`, non-ASCII, any other byte, an `xn--` label, an
+/// input over the limit — is left to [`parse_special_host_full`], so its failures keep
+/// coming from one place.
+pub(super) fn is_plain_ascii_domain(input: &[u8]) -> bool {
+    // The scan below reads at most MAX_HOST_LEN bytes (and the labels at most as many again).
+    if input.is_empty() || input.len() > MAX_HOST_LEN {
+        return false;
+    }
+    // An `xn--` label has `--` as its third and fourth bytes, and most domains have no `--`
+    // at all: the labels are only looked at when there is one.
+    let mut all_plain = true;
+    let mut double_hyphen = false;
+    let mut previous_hyphen = false;
+    for &byte in input {
+        all_plain &= PLAIN_DOMAIN_BYTES.contains(byte);
+        let hyphen = byte == b'-';
+        double_hyphen |= previous_hyphen & hyphen;
+        previous_hyphen = hyphen;
+    }
+    all_plain && !(double_hyphen && has_xn_hyphens_label(input))
+}
+
+/// Whether a label of `input` (between `.`s) starts with an ASCII case-insensitive match
+/// for `xn--`, the ACE prefix of a Punycode label.
+fn has_xn_hyphens_label(input: &[u8]) -> bool {
+    input
+        .split(|&byte| byte == b'.')
+        .any(starts_with_xn_hyphens)
+}
+
+/// Whether `label` starts with an ASCII case-insensitive match for `xn--`.
+fn starts_with_xn_hyphens(label: &[u8]) -> bool {
+    label
+        .get(..4)
+        .is_some_and(|prefix| prefix.eq_ignore_ascii_case(b"xn--"))
+}
+
+/// Steps 4-8 of the host parser for a plain ASCII domain ([`is_plain_ascii_domain`]), over
+/// bytes; the same result as [`parse_special_host_full`] for such an input.
+///
+/// - Step 4, percent-decode and UTF-8 decode: without a `%` and with ASCII only, the domain
+///   is the input (<https://url.spec.whatwg.org/#concept-host-parser>).
+/// - Step 5, domain to ASCII with beStrict false
+///   (<https://url.spec.whatwg.org/#concept-domain-to-ascii>): its Unicode ToASCII step
+///   (`CheckHyphens` false, `VerifyDnsLength` false) carries the note "If beStrict is false,
+///   domain is an ASCII string, and strictly splitting domain on U+002E (.) does not
+///   produce any item that starts with an ASCII case-insensitive match for "xn--", this
+///   step is equivalent to ASCII lowercasing domain". The result is not the empty string,
+///   as the input is not, and has no forbidden domain code point, as no byte of
+///   [`PLAIN_DOMAIN_BYTES`] is one, so neither check fails. Empty labels (`a..b`, a
+///   trailing `.`) and `-` anywhere are kept, as the full path keeps them.
+/// - Step 7, ends in a number: decided by [`ends_in_a_number`] and [`parse_ipv4`], as in
+///   the full path, once [`last_label_starts_with_digit`] says it can be
+///   (<https://url.spec.whatwg.org/#ends-in-a-number-checker>).
+///
+/// The lowercased domain is written to `ascii_domain` (empty on entry) in one copy.
+fn parse_plain_ascii_domain(
+    input: &str,
+    ascii_domain: &mut DomainString,
+) -> Result<HostShape, HostParseError> {
+    ascii_domain
+        .push_str(input)
+        .map_err(|_| HostParseError::TooLong)?;
+    ascii_domain.make_ascii_lowercase();
+    // Step 7. If asciiDomain ends in a number, then return the result of IPv4 parsing
+    // asciiDomain.
+    if last_label_starts_with_digit(ascii_domain.as_bytes()) && ends_in_a_number(ascii_domain) {
+        return parse_ipv4(ascii_domain).map(HostShape::Ipv4);
+    }
+    // Step 8. Return asciiDomain.
+    Ok(HostShape::Domain)
+}
+
+/// Whether the last label of `domain` — after one trailing `.` is dropped, as the
+/// ends-in-a-number checker's step 2 drops it — starts with an ASCII digit.
+///
+/// A domain that ends in a number always does: the checker's step 4 needs a non-empty
+/// label of ASCII digits, and its step 5 an IPv4 number, which is decimal digits, `0x` then
+/// hex digits, or `0` then octal digits (<https://url.spec.whatwg.org/#ipv4-number-parser>),
+/// and never empty. So `false` here means the domain does not end in a number.
+///
+/// <https://url.spec.whatwg.org/#ends-in-a-number-checker>
+fn last_label_starts_with_digit(domain: &[u8]) -> bool {
+    let body = domain.strip_suffix(b".").unwrap_or(domain);
+    let last = match body.iter().rposition(|&byte| byte == b'.') {
+        Some(dot) => body.get(dot + 1..).unwrap_or_default(),
+        None => body,
+    };
+    last.first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Steps 3-8 of the host parser, for a URL with a special scheme, for any input: percent-
+/// decoding, UTF-8 decoding, domain to ASCII (with the IDNA hook for a non-ASCII domain)
+/// and the ends-in-a-number checker, step by step.
+///
+/// <https://url.spec.whatwg.org/#concept-host-parser>
+///
+/// The domain is written to `ascii_domain`, which is empty on entry.
+pub(super) fn parse_special_host_full(
     input: &str,
     idna: &dyn DomainToAscii,
     ascii_domain: &mut DomainString,

@@ -212,3 +212,182 @@ fn maps_idna_hook_errors() {
     let too_long = parse_host(host, false, &Failing(IdnaError::TooLong));
     assert_eq!(too_long, Err(HostParseError::TooLong));
 }
+
+/// Pieces of hosts near the plain ASCII fast path's shape: letters of both cases, digits and
+/// IPv4 number prefixes, `-` and `.` (empty labels, trailing dots), the `xn--` prefix in
+/// every case and near misses of it, and what the fast path leaves to the full path: `%`,
+/// non-ASCII, forbidden and other ASCII bytes.
+const HOST_PIECES: &[&str] = &[
+    "a", "B", "z", "Q", "com", "Example", "0", "1", "9", "255", "256", "08", "0x", "0X", "1f", "F",
+    "g", "xn--", "XN--", "Xn--", "xN--", "xn-", "xn", "x-n--", "-", "--", ".", ".", "..", "%41",
+    "%2e", "%2E", "%", "%zz", "%ff", "\u{df}", "\u{e9}", "\u{212a}", "_", "^", " ", "\u{7f}", "*",
+];
+
+/// A small deterministic generator (xorshift64), so a failure reproduces.
+struct Hosts(u64);
+
+impl Hosts {
+    fn below(&mut self, below: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        usize::try_from(self.0 % u64::try_from(below).unwrap_or(1)).unwrap_or(0)
+    }
+
+    /// One to eight pieces, mostly plain ones.
+    fn host(&mut self) -> String {
+        let mut host = String::new();
+        let plain = HOST_PIECES
+            .iter()
+            .position(|&piece| piece == "%41")
+            .unwrap_or(HOST_PIECES.len());
+        for _ in 0..=self.below(8) {
+            // Three times in four a piece of the fast path's alphabet.
+            let range = if self.below(4) == 0 {
+                HOST_PIECES.len()
+            } else {
+                plain
+            };
+            host.push_str(HOST_PIECES[self.below(range)]);
+        }
+        host
+    }
+}
+
+/// Hosts at and around the length limit, ending in a letter, a number, `.` or `xn--`.
+fn hosts_near_the_limit() -> std::vec::Vec<String> {
+    let mut hosts = std::vec::Vec::new();
+    for len in crate::limits::MAX_HOST_LEN - 3..=crate::limits::MAX_HOST_LEN + 2 {
+        for tail in ["B", ".1", ".", ".0x1F", ".xn--a", "%41"] {
+            let mut host = "aB.".repeat(len / 3 + 1);
+            host.truncate(len.saturating_sub(tail.len()));
+            host.push_str(tail);
+            assert_eq!(host.len(), len, "{host:?}");
+            hosts.push(host);
+        }
+        hosts.push("A".repeat(len));
+    }
+    hosts
+}
+
+/// An IDNA hook that answers every domain with a fixed ASCII domain, so non-ASCII input
+/// reaches the steps after domain to ASCII on the full path.
+struct FixedIdna;
+
+impl DomainToAscii for FixedIdna {
+    fn domain_to_ascii(&self, _: &str, out: &mut DomainString) -> Result<(), IdnaError> {
+        out.push_str("xn--idna.0x1").map_err(|_| IdnaError::TooLong)
+    }
+}
+
+/// The special-scheme host parser through `parse`, as a host buffer or the error.
+fn special_host(
+    parse: fn(&str, &dyn DomainToAscii, &mut DomainString) -> Result<HostShape, HostParseError>,
+    input: &str,
+    idna: &dyn DomainToAscii,
+) -> Result<HostBuf, HostParseError> {
+    let mut text = DomainString::new();
+    let shape = parse(input, idna, &mut text)?;
+    Ok(shape.into_host_buf(text))
+}
+
+/// The plain ASCII fast path gives the full path's whole result (the host or the error) for
+/// every host near its shape, with either IDNA hook, and through `parse_host` too; and both
+/// paths are taken many times, with domains, IPv4 addresses and failures on the fast one.
+#[test]
+fn plain_ascii_fast_path_agrees_with_the_full_path() {
+    let mut generator = Hosts(0x2545_f491_4f6c_dd1d);
+    let mut inputs: std::vec::Vec<String> = (0..200_000).map(|_| generator.host()).collect();
+    inputs.extend(hosts_near_the_limit());
+    inputs.extend(
+        [
+            "",
+            ".",
+            "..",
+            "a..b",
+            "a.",
+            "a.1",
+            "a.1.",
+            "a.1..",
+            "1..",
+            "0x1f",
+            "0X1F.",
+            "a.0x",
+            "a.09",
+            "-",
+            "-a-.-b-",
+            "xn--",
+            "XN--a.b",
+            "a.Xn--b",
+            "a.xn-b",
+            "axn--b",
+            "1.2.3.4",
+            "1.2.3.4.5",
+            "%41",
+            "a%2Eb",
+            "\u{df}",
+        ]
+        .map(String::from),
+    );
+    let (mut fast, mut full) = (0usize, 0usize);
+    let (mut fast_domains, mut fast_ipv4, mut fast_errors) = (0usize, 0usize, 0usize);
+    for input in &inputs {
+        for idna in [&NoIdna as &dyn DomainToAscii, &FixedIdna] {
+            let expected = special_host(domain::parse_special_host_full, input, idna);
+            let actual = special_host(domain::parse_special_host, input, idna);
+            assert_eq!(actual, expected, "{input:?}");
+            if input.len() <= crate::limits::MAX_HOST_LEN && !input.starts_with('[') {
+                assert_eq!(parse_host(input, false, idna), expected, "{input:?}");
+            }
+        }
+        if domain::is_plain_ascii_domain(input.as_bytes()) {
+            fast += 1;
+            match special_host(domain::parse_special_host, input, &NoIdna) {
+                Ok(HostBuf::Domain(_)) => fast_domains += 1,
+                Ok(HostBuf::Ipv4(_)) => fast_ipv4 += 1,
+                _ => fast_errors += 1,
+            }
+        } else {
+            full += 1;
+        }
+    }
+    std::println!(
+        "{} hosts: {fast} fast ({fast_domains} domains, {fast_ipv4} IPv4, {fast_errors} \
+         failures), {full} full",
+        inputs.len()
+    );
+    assert!(fast > 50_000, "{fast} hosts took the fast path");
+    assert!(full > 50_000, "{full} hosts took the full path");
+    assert!(fast_domains > 10_000, "{fast_domains} fast domains");
+    assert!(fast_ipv4 > 1_000, "{fast_ipv4} fast IPv4 addresses");
+    assert!(fast_errors > 1_000, "{fast_errors} fast failures");
+}
+
+/// The fast path's shape: plain ASCII domains, not the empty host, `%`, non-ASCII, other
+/// bytes, an `xn--` label in any case, or more than `MAX_HOST_LEN` bytes.
+#[test]
+fn plain_ascii_fast_path_takes_its_shape_only() {
+    for host in [
+        "a", "A.b-C", "a..b.", ".", "-", "a.1", "0x1F", "axn--b", "a.xn-b", "x.n--",
+    ] {
+        assert!(domain::is_plain_ascii_domain(host.as_bytes()), "{host:?}");
+    }
+    let at_limit = "a".repeat(crate::limits::MAX_HOST_LEN);
+    assert!(domain::is_plain_ascii_domain(at_limit.as_bytes()));
+    let over = "a".repeat(crate::limits::MAX_HOST_LEN + 1);
+    for host in [
+        "",
+        "xn--a",
+        "XN--a",
+        "a.Xn--b",
+        "b.xN--",
+        "a%41",
+        "\u{df}",
+        "a_b",
+        "a b",
+        "a:b",
+        over.as_str(),
+    ] {
+        assert!(!domain::is_plain_ascii_domain(host.as_bytes()), "{host:?}");
+    }
+}

@@ -43,6 +43,18 @@ impl<'i> Input<'i> {
         }
     }
 
+    /// The input not yet read, as it is: ASCII tab or newline are not skipped yet.
+    pub(super) fn rest(&self) -> &'i str {
+        self.chars.as_str()
+    }
+
+    /// Skips the first `len` bytes of [`Input::rest`]. The callers pass the offset of an
+    /// ASCII byte or the length of the rest, always a char boundary; any other offset would
+    /// end the input.
+    pub(super) fn skip_bytes(&mut self, len: usize) {
+        self.chars = self.rest().get(len..).unwrap_or_default().chars();
+    }
+
     /// Whether the next two code points are both `c`.
     pub(super) fn starts_with_two(&self, c: char) -> bool {
         let mut ahead = self.clone();

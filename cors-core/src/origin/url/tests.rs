@@ -198,3 +198,208 @@ fn opaque_url_origins_are_distinct_once_identified() -> Result<(), UrlError> {
     );
     Ok(())
 }
+
+/// Pieces of authorities near the byte scans' shape: userinfo and `@`, hosts, `:` and
+/// ports, brackets, the bytes that end an authority (`\` only in a special URL), ASCII tab
+/// and newline (skipped by the code point scans), `%`, and non-ASCII.
+const AUTHORITY_PIECES: &[&str] = &[
+    "a",
+    "B",
+    "example",
+    "com",
+    ".",
+    "-",
+    "0",
+    "1",
+    "80",
+    "@",
+    "@",
+    "user",
+    ":",
+    ":",
+    "::1",
+    "[",
+    "]",
+    "[::1]",
+    "\t",
+    "\n",
+    "\r",
+    "/",
+    "?",
+    "#",
+    "\\",
+    "%41",
+    "\u{df}",
+    "\u{e9}",
+    "\u{1f600}",
+    " ",
+    "^",
+    "|",
+];
+
+/// A small deterministic generator (xorshift64), so a failure reproduces.
+struct Authorities(u64);
+
+impl Authorities {
+    fn below(&mut self, below: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        usize::try_from(self.0 % u64::try_from(below).unwrap_or(1)).unwrap_or(0)
+    }
+
+    /// Up to ten pieces.
+    fn authority(&mut self) -> String {
+        let mut authority = String::new();
+        for _ in 0..self.below(11) {
+            authority.push_str(AUTHORITY_PIECES[self.below(AUTHORITY_PIECES.len())]);
+        }
+        authority
+    }
+}
+
+/// Authorities and hosts at and around the length limits: hosts of `MAX_HOST_LEN` bytes
+/// and one more, and authorities of `MAX_AUTHORITY_LEN` bytes and more, some with more
+/// bytes than code points (`é`) or with tabs (not counted), so the code point scan decides.
+fn authorities_near_the_limits() -> std::vec::Vec<String> {
+    use crate::limits::{MAX_AUTHORITY_LEN, MAX_HOST_LEN};
+    let mut authorities = std::vec::Vec::new();
+    for len in MAX_HOST_LEN - 1..=MAX_HOST_LEN + 1 {
+        let host = "a".repeat(len);
+        for tail in ["", ":8080", "/x", "\\x", "\t"] {
+            authorities.push(std::format!("{host}{tail}"));
+            authorities.push(std::format!("u@{host}{tail}"));
+        }
+    }
+    for len in MAX_AUTHORITY_LEN - 2..=MAX_AUTHORITY_LEN + 1 {
+        let userinfo = "u".repeat(len - 2);
+        authorities.push(std::format!("{userinfo}@h"));
+        authorities.push(std::format!("{userinfo}@h/x"));
+        authorities.push(std::format!("{userinfo}@h:1"));
+    }
+    let wide = "\u{e9}".repeat(MAX_AUTHORITY_LEN / 2);
+    authorities.push(std::format!("{wide}@h/"));
+    authorities.push(std::format!("{wide}\u{e9}\u{e9}@h/"));
+    let tabs = "\t".repeat(MAX_AUTHORITY_LEN);
+    authorities.push(std::format!("u{tabs}@h"));
+    authorities
+}
+
+/// How often each scan answered and how often it left the input to the code point scan.
+#[derive(Default)]
+struct Taken {
+    start_bytes: usize,
+    start_left: usize,
+    cut: usize,
+    cut_left: usize,
+}
+
+/// Compares the byte scans with the code point scans on `authority` (after `//`, as the
+/// URL parser reads it): where the host starts and whether there was an `@`; the host, `:`
+/// and the input left. A byte scan that answers gives the code point scan's whole answer.
+fn compare_scans(authority: &str, special: bool, taken: &mut Taken) {
+    use super::authority::{cut_host, find_host_start, find_host_start_in_bytes, read_host};
+    use crate::origin::host::DomainString;
+    let url = std::format!("//{authority}");
+    let mut input = input::Input::new(&url);
+    input.next();
+    input.next();
+    match find_host_start_in_bytes(&input, special) {
+        Some((bytes_start, bytes_seen)) => {
+            taken.start_bytes += 1;
+            let by_code_points = find_host_start(&input, special)
+                .map(|(start, seen)| (String::from(start.rest()), seen));
+            assert_eq!(
+                Ok((String::from(bytes_start.rest()), bytes_seen)),
+                by_code_points,
+                "host start of {authority:?}, special {special}"
+            );
+        }
+        None => taken.start_left += 1,
+    }
+    let mut cut_input = input.clone();
+    match cut_host(&mut cut_input, special) {
+        Some((host, saw_colon)) => {
+            taken.cut += 1;
+            let mut read_input = input.clone();
+            let mut buffer = DomainString::new();
+            let read = read_host(&mut read_input, special, &mut buffer)
+                .map(|saw_colon| (String::from(buffer.as_str()), saw_colon));
+            assert_eq!(
+                Ok((String::from(host), saw_colon)),
+                read,
+                "host of {authority:?}, special {special}"
+            );
+            assert_eq!(
+                cut_input.rest(),
+                read_input.rest(),
+                "input left after the host of {authority:?}, special {special}"
+            );
+        }
+        None => taken.cut_left += 1,
+    }
+}
+
+/// The byte scans of the authority and host states give the code point scans' answers
+/// (input position included) on every generated authority, special or not, and near the
+/// length limits; and both answer and leave many inputs to the code point scans.
+#[test]
+fn byte_scans_agree_with_the_code_point_scans() {
+    let mut generator = Authorities(0x5851_f42d_4c95_7f2d);
+    let mut authorities: std::vec::Vec<String> =
+        (0..100_000).map(|_| generator.authority()).collect();
+    authorities.extend(authorities_near_the_limits());
+    let mut taken = Taken::default();
+    for authority in &authorities {
+        for special in [true, false] {
+            compare_scans(authority, special, &mut taken);
+        }
+    }
+    std::println!(
+        "{} authorities, twice: host start {} by bytes, {} left; host {} cut, {} left",
+        authorities.len(),
+        taken.start_bytes,
+        taken.start_left,
+        taken.cut,
+        taken.cut_left
+    );
+    assert!(taken.start_bytes > 100_000, "{}", taken.start_bytes);
+    assert!(taken.start_left >= 4, "{}", taken.start_left);
+    assert!(taken.cut > 50_000, "{}", taken.cut);
+    assert!(taken.cut_left > 50_000, "{}", taken.cut_left);
+}
+
+/// Whole URLs near the byte scans' shape give the origin or the failure they gave before:
+/// hosts cut from the input (with a port, a path, userinfo) and those left to the code
+/// point scans (tabs, brackets, `\` in a URL that is not special).
+#[test]
+fn url_origins_through_the_byte_scans() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "https://A.Very.Long.Subdomain.Example.co.uk",
+            "https://a.very.long.subdomain.example.co.uk",
+        ),
+        ("http://u:p@Host:8080/x", "http://host:8080"),
+        ("http://u@p@host:81?q", "http://host:81"),
+        ("http://ho\tst:8\n1/", "http://host:81"),
+        ("http://host\\x", "http://host"),
+        (
+            "sc://host\\x:1/",
+            "failure: Input(InvalidHost(ForbiddenHostCodePoint))",
+        ),
+        ("sc://u@host:1/", "null"),
+        ("http://[::1]:80/", "http://[::1]"),
+        ("http://1.2.3.4.:82#f", "http://1.2.3.4:82"),
+        ("http://0X7F.0x1/", "http://127.0.0.1"),
+        ("http://a.0x1F/", "failure: Input(InvalidHost(InvalidIpv4))"),
+        ("http://h:/", "http://h"),
+        ("http://:1/", "failure: Input(HostMissing)"),
+        ("http://u@:1/", "failure: Input(HostMissing)"),
+        ("http://u@/", "failure: Input(HostMissing)"),
+        ("http://a.09/", "failure: Input(InvalidHost(InvalidIpv4))"),
+        ("http://xn--a.B/", "http://xn--a.b"),
+    ];
+    for &(input, expected) in cases {
+        assert_eq!(origin_of(input, None), expected, "{input:?}");
+    }
+}
