@@ -48,6 +48,8 @@
 
 #[macro_use]
 mod byte_set;
+#[cfg(test)]
+mod test_rng;
 
 pub mod browser;
 pub mod http;

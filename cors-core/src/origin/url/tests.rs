@@ -1,4 +1,5 @@
 extern crate std;
+use crate::test_rng::Xorshift;
 use std::string::{String, ToString};
 
 use super::*;
@@ -237,15 +238,12 @@ const AUTHORITY_PIECES: &[&str] = &[
     "|",
 ];
 
-/// A small deterministic generator (xorshift64), so a failure reproduces.
-struct Authorities(u64);
+/// A small deterministic generator ([`Xorshift`]), so a failure reproduces.
+struct Authorities(Xorshift);
 
 impl Authorities {
     fn below(&mut self, below: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        usize::try_from(self.0 % u64::try_from(below).unwrap_or(1)).unwrap_or(0)
+        self.0.below(below)
     }
 
     /// Up to ten pieces.
@@ -345,7 +343,7 @@ fn compare_scans(authority: &str, special: bool, taken: &mut Taken) {
 /// length limits; and both answer and leave many inputs to the code point scans.
 #[test]
 fn byte_scans_agree_with_the_code_point_scans() {
-    let mut generator = Authorities(0x5851_f42d_4c95_7f2d);
+    let mut generator = Authorities(Xorshift(0x5851_f42d_4c95_7f2d));
     let mut authorities: std::vec::Vec<String> =
         (0..100_000).map(|_| generator.authority()).collect();
     authorities.extend(authorities_near_the_limits());
