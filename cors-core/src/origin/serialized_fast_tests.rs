@@ -133,13 +133,9 @@ const IPV6_PIECES: &[&str] = &[
 struct Values(Xorshift);
 
 impl Values {
-    fn next(&mut self, below: usize) -> usize {
-        self.0.below(below)
-    }
-
     fn pieces(&mut self, value: &mut String, pieces: &[&str], most: usize) {
-        for _ in 0..self.next(most) {
-            value.push_str(pieces[self.next(pieces.len())]);
+        for _ in 0..self.0.below(most) {
+            value.push_str(pieces[self.0.below(pieces.len())]);
         }
     }
 
@@ -147,8 +143,8 @@ impl Values {
         const SCHEMES: &[&str] = &[
             "https://", "http://", "https://", "http://", "wss://", "x://",
         ];
-        let mut value = String::from(SCHEMES[self.next(SCHEMES.len())]);
-        if self.next(3) == 0 {
+        let mut value = String::from(SCHEMES[self.0.below(SCHEMES.len())]);
+        if self.0.below(3) == 0 {
             value.push('[');
             self.pieces(&mut value, IPV6_PIECES, 9);
             value.push(']');

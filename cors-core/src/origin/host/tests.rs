@@ -228,10 +228,6 @@ const HOST_PIECES: &[&str] = &[
 struct Hosts(Xorshift);
 
 impl Hosts {
-    fn below(&mut self, below: usize) -> usize {
-        self.0.below(below)
-    }
-
     /// One to eight pieces, mostly plain ones.
     fn host(&mut self) -> String {
         let mut host = String::new();
@@ -239,14 +235,14 @@ impl Hosts {
             .iter()
             .position(|&piece| piece == "%41")
             .unwrap_or(HOST_PIECES.len());
-        for _ in 0..=self.below(8) {
+        for _ in 0..=self.0.below(8) {
             // Three times in four a piece of the fast path's alphabet.
-            let range = if self.below(4) == 0 {
+            let range = if self.0.below(4) == 0 {
                 HOST_PIECES.len()
             } else {
                 plain
             };
-            host.push_str(HOST_PIECES[self.below(range)]);
+            host.push_str(HOST_PIECES[self.0.below(range)]);
         }
         host
     }

@@ -242,15 +242,11 @@ const AUTHORITY_PIECES: &[&str] = &[
 struct Authorities(Xorshift);
 
 impl Authorities {
-    fn below(&mut self, below: usize) -> usize {
-        self.0.below(below)
-    }
-
     /// Up to ten pieces.
     fn authority(&mut self) -> String {
         let mut authority = String::new();
-        for _ in 0..self.below(11) {
-            authority.push_str(AUTHORITY_PIECES[self.below(AUTHORITY_PIECES.len())]);
+        for _ in 0..self.0.below(11) {
+            authority.push_str(AUTHORITY_PIECES[self.0.below(AUTHORITY_PIECES.len())]);
         }
         authority
     }
