@@ -1,7 +1,7 @@
 //! [`ByteSet`]: a set of byte values computed at compile time from a rule, so that testing a
 //! byte on a hot path is one table load instead of a chain of range comparisons.
 
-/// A set of byte values: one flag per value. Build one with [`byte_set!`].
+/// A set of byte values: one flag per value. Build one with `byte_set!`.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ByteSet(pub(crate) [bool; 256]);
 

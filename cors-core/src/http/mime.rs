@@ -401,7 +401,7 @@ impl<'a> Iterator for Parameters<'a> {
 
 impl Parameters<'_> {
     /// Whether a valid parameter named `name` comes before the input's last `before` bytes:
-    /// "mimeType's parameters[parameterName] exists". The first valid parameter with a name
+    /// "mimeType's parameters\[parameterName\] exists". The first valid parameter with a name
     /// is the one kept, so any earlier valid one with the same name means it is set.
     fn set_before(&self, name: &[u8], before: usize) -> bool {
         let mut earlier = ParameterSteps { rest: self.all };

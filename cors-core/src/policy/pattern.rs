@@ -9,7 +9,7 @@
 //! origin produces (<https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin>):
 //! lowercase, no default port, no trailing slash, path, userinfo, query or fragment. That is
 //! checked with the strict serialized-origin parser
-//! ([`parse_origin_or_null`](crate::parse_origin_or_null)) and a round trip, so every exact
+//! ([`crate::parse_origin_or_null`]) and a round trip, so every exact
 //! pattern is byte for byte an `Origin` header a browser can send, and matching is a byte
 //! comparison of whole components (misconfiguration classes 3, 5 and 20).
 //!

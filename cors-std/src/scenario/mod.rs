@@ -3,7 +3,7 @@
 //!
 //! [`read_scenarios`] reads a file strictly (every problem names its line); [`Scenario`]
 //! holds one scenario; [`Observation`] is what the browser model (or a browser) did, and
-//! [`compare`] lists where it departs from a scenario's `expect`, field by field.
+//! [`compare()`] lists where it departs from a scenario's `expect`, field by field.
 
 mod compare;
 mod read;
