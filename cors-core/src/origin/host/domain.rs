@@ -1,4 +1,5 @@
-//! Domains: percent-decoding, domain to ASCII, and the IDNA hook.
+//! Domains: percent-decoding, the domain parser (named "domain to ASCII" until 2026; the
+//! anchor is unchanged), and the IDNA hook.
 //!
 //! <https://url.spec.whatwg.org/#concept-domain-to-ascii>
 
@@ -41,10 +42,11 @@ impl core::error::Error for IdnaError {}
 
 /// UTS #46 ToASCII with the URL Standard's flags, for domains that are not ASCII.
 ///
-/// The URL Standard calls it with `CheckHyphens` false, `CheckBidi` true, `CheckJoiners`
-/// true, `UseSTD3ASCIIRules` false, `Transitional_Processing` false, `VerifyDnsLength`
-/// false and `IgnoreInvalidPunycode` false. `cors-core` cannot carry the Unicode tables;
-/// `cors-std` implements this trait with the `idna` crate.
+/// This is the standard's "domain parser ToASCII" with beStrict false, which step 6.1 of the
+/// domain parser runs on a domain that is not ASCII: `CheckHyphens` false, `CheckBidi` true,
+/// `CheckJoiners` true, `UseSTD3ASCIIRules` false, `Transitional_Processing` false,
+/// `VerifyDnsLength` false and `IgnoreInvalidPunycode` false. `cors-core` cannot carry the
+/// Unicode tables; `cors-std` implements this trait with the `idna` crate.
 ///
 /// <https://url.spec.whatwg.org/#concept-domain-to-ascii>
 pub trait DomainToAscii {
@@ -64,7 +66,7 @@ impl DomainToAscii for NoIdna {
     }
 }
 
-/// Steps 3-8 of the host parser, for a URL with a special scheme: a plain ASCII domain
+/// Steps 3-9 of the host parser, for a URL with a special scheme: a plain ASCII domain
 /// (see [`is_plain_ascii_domain`]) by [`parse_plain_ascii_domain`], anything else by
 /// [`parse_special_host_full`]. Both give the same result for every input.
 ///
@@ -129,21 +131,23 @@ fn starts_with_xn_hyphens(label: &[u8]) -> bool {
         .is_some_and(|prefix| prefix.eq_ignore_ascii_case(b"xn--"))
 }
 
-/// Steps 4-8 of the host parser for a plain ASCII domain ([`is_plain_ascii_domain`]), over
-/// bytes; the same result as [`parse_special_host_full`] for such an input.
+/// Steps 4-9 of the host parser for a plain ASCII domain ([`is_plain_ascii_domain`]), over
+/// bytes; the same result as [`parse_special_host_full`] for such an input
+/// (<https://url.spec.whatwg.org/#concept-host-parser>).
 ///
-/// - Step 4, percent-decode and UTF-8 decode: without a `%` and with ASCII only, the domain
-///   is the input (<https://url.spec.whatwg.org/#concept-host-parser>).
-/// - Step 5, domain to ASCII with beStrict false
-///   (<https://url.spec.whatwg.org/#concept-domain-to-ascii>): its Unicode ToASCII step
-///   (`CheckHyphens` false, `VerifyDnsLength` false) carries the note "If beStrict is false,
-///   domain is an ASCII string, and strictly splitting domain on U+002E (.) does not
-///   produce any item that starts with an ASCII case-insensitive match for "xn--", this
-///   step is equivalent to ASCII lowercasing domain". The result is not the empty string,
-///   as the input is not, and has no forbidden domain code point, as no byte of
-///   [`PLAIN_DOMAIN_BYTES`] is one, so neither check fails. Empty labels (`a..b`, a
-///   trailing `.`) and `-` anywhere are kept, as the full path keeps them.
-/// - Step 7, ends in a number: decided by [`ends_in_a_number`] and [`parse_ipv4`], as in
+/// - Steps 4 and 5, the percent-encoded-byte check (a validation error only) and
+///   percent-decoding then UTF-8 decoding: without a `%` and with ASCII only, the domain is
+///   the input.
+/// - Steps 6 and 7, the domain parser with beStrict false
+///   (<https://url.spec.whatwg.org/#concept-domain-to-ascii>): for an ASCII domain its
+///   step 5 takes the domain, ASCII lowercased, as the result, whatever Unicode ToASCII
+///   would make of it (web compatibility, the spec's note says). The result is not the
+///   empty string (the domain parser's step 7), as the input is not, and has no forbidden
+///   domain code point (its step 8), as no byte of [`PLAIN_DOMAIN_BYTES`] is one, so the
+///   domain parser cannot fail. Empty labels (`a..b`, a trailing `.`) and `-` anywhere
+///   are kept, as the full path keeps them. (An ASCII `xn--` label would be lowercased the
+///   same way; excluding it here is this crate's choice, not the standard's.)
+/// - Step 8, ends in a number: decided by [`ends_in_a_number`] and [`parse_ipv4`], as in
 ///   the full path, once [`last_label_starts_with_digit`] says it can be
 ///   (<https://url.spec.whatwg.org/#ends-in-a-number-checker>).
 ///
@@ -156,20 +160,21 @@ fn parse_plain_ascii_domain(
         .push_str(input)
         .map_err(|_| HostParseError::TooLong)?;
     ascii_domain.make_ascii_lowercase();
-    // Step 7. If asciiDomain ends in a number, then return the result of IPv4 parsing
-    // asciiDomain.
+    // Step 8. When asciiDomain ends in a number, the host is what the IPv4 parser makes of
+    // it (step 8.2). Step 8.1's IPv4-non-ASCII-input validation error cannot arise: the
+    // domain is ASCII.
     if last_label_starts_with_digit(ascii_domain.as_bytes()) && ends_in_a_number(ascii_domain) {
         return parse_ipv4(ascii_domain).map(HostShape::Ipv4);
     }
-    // Step 8. Return asciiDomain.
+    // Step 9. Otherwise the host is asciiDomain.
     Ok(HostShape::Domain)
 }
 
 /// Whether the last label of `domain` — after one trailing `.` is dropped, as the
-/// ends-in-a-number checker's step 2 drops it — starts with an ASCII digit.
+/// ends-in-a-number checker's step 3 drops it — starts with an ASCII digit.
 ///
-/// A domain that ends in a number always does: the checker's step 4 needs a non-empty
-/// label of ASCII digits, and its step 5 an IPv4 number, which is decimal digits, `0x` then
+/// A domain that ends in a number always does: the checker's step 5 needs a non-empty
+/// label of ASCII digits, and its step 6 an IPv4 number, which is decimal digits, `0x` then
 /// hex digits, or `0` then octal digits (<https://url.spec.whatwg.org/#ipv4-number-parser>),
 /// and never empty. So `false` here means the domain does not end in a number.
 ///
@@ -183,8 +188,8 @@ fn last_label_starts_with_digit(domain: &[u8]) -> bool {
     last.first().is_some_and(u8::is_ascii_digit)
 }
 
-/// Steps 3-8 of the host parser, for a URL with a special scheme, for any input: percent-
-/// decoding, UTF-8 decoding, domain to ASCII (with the IDNA hook for a non-ASCII domain)
+/// Steps 3-9 of the host parser, for a URL with a special scheme, for any input: percent-
+/// decoding, UTF-8 decoding, the domain parser (with the IDNA hook for a non-ASCII domain)
 /// and the ends-in-a-number checker, step by step.
 ///
 /// <https://url.spec.whatwg.org/#concept-host-parser>
@@ -195,34 +200,37 @@ pub(super) fn parse_special_host_full(
     idna: &dyn DomainToAscii,
     ascii_domain: &mut DomainString,
 ) -> Result<HostShape, HostParseError> {
-    // Step 3. Assert: input is not the empty string.
+    // Step 3. The input is asserted to be non-empty.
     if input.is_empty() {
         return Err(HostParseError::EmptyHost);
     }
-    // Step 4. Let domain be the result of running UTF-8 decode without BOM on the
-    // percent-decoding of input.
+    // Step 4. A percent-encoded byte in the input is a domain-percent-encoded validation
+    // error only; this crate reports no validation errors.
+    // Step 5. domain is the input percent-decoded, then UTF-8 decoded without BOM.
     // (Without a `%` there is nothing to decode and the input is used as it is.)
     let mut decoded: Vec<u8, MAX_HOST_LEN> = Vec::new();
     let domain = if input.contains('%') {
         percent::decode(input.as_bytes(), &mut decoded).map_err(|_| HostParseError::TooLong)?;
-        // Invalid UTF-8 would decode to U+FFFD, which UTS #46 disallows: domain to ASCII fails.
+        // Invalid UTF-8 would decode to U+FFFD, on which the domain parser fails; step 5's note
+        // allows decoding "or fail" with an early return instead, which is what this does.
         core::str::from_utf8(&decoded).map_err(|_| HostParseError::InvalidUtf8)?
     } else {
         input
     };
-    // Step 5. Let asciiDomain be the result of running domain to ASCII with domain and false.
-    // Step 6. If asciiDomain is failure, then return failure.
+    // Step 6. asciiDomain is the domain parser's result for domain, with beStrict false.
+    // Step 7. A failure there is the host parser's failure.
     domain_to_ascii(domain, idna, ascii_domain)?;
-    // Step 7. If asciiDomain ends in a number, then return the result of IPv4 parsing
-    // asciiDomain.
+    // Step 8. When asciiDomain ends in a number, the host is what the IPv4 parser makes of
+    // it (step 8.2). Step 8.1, an IPv4-non-ASCII-input validation error when domain is not
+    // ASCII, is not reported: this crate reports no validation errors.
     if ends_in_a_number(ascii_domain) {
         return parse_ipv4(ascii_domain).map(HostShape::Ipv4);
     }
-    // Step 8. Return asciiDomain.
+    // Step 9. Otherwise the host is asciiDomain.
     Ok(HostShape::Domain)
 }
 
-/// Domain to ASCII, with beStrict false.
+/// The domain parser (named "domain to ASCII" until 2026), with beStrict false.
 ///
 /// <https://url.spec.whatwg.org/#concept-domain-to-ascii>
 ///
@@ -232,13 +240,15 @@ fn domain_to_ascii(
     idna: &dyn DomainToAscii,
     result: &mut DomainString,
 ) -> Result<(), HostParseError> {
-    // Step 1 (a strict run that only reports validation errors) and step 2 (beStrict true)
-    // do not apply: beStrict is false.
-    // Step 3. If domain is ASCII, result is domain, ASCII lowercased: no UTS #46 processing,
-    // so an ASCII label starting with "xn--" is kept even when it is not valid Punycode
-    // (web-platform-tests toascii.json: `xn--a`, `xn--ls8h=`, `xn--1ug.example`).
-    // Step 4. Otherwise, result is UTS #46 ToASCII with the URL Standard's flags, supplied by
-    // the `DomainToAscii` hook; failure is failure.
+    // Steps 1 and 2 (a strict ToASCII run whose failure is only a domain-to-ASCII validation
+    // error, never a return) are skipped: this crate reports no validation errors. Step 3
+    // (beStrict true) does not apply, and step 4 only starts result as null.
+    // Step 5. An ASCII domain gives result = domain, ASCII lowercased, whatever UTS #46 would
+    // say of it, so an ASCII label starting with "xn--" is kept even when it is not valid
+    // Punycode (web-platform-tests toascii.json: `xn--a`, `xn--ls8h=`, `xn--1ug.example`).
+    // Step 6. Otherwise result is the non-strict domain parser ToASCII (UTS #46 ToASCII with
+    // the URL Standard's flags), supplied by the `DomainToAscii` hook (6.1); its failure is
+    // failure (6.2).
     if domain.is_ascii() {
         result
             .push_str(domain)
@@ -252,15 +262,14 @@ fn domain_to_ascii(
                 IdnaError::TooLong => HostParseError::TooLong,
             })?;
     }
-    // Step 5. If result is the empty string, domain-to-ASCII validation error, return failure.
+    // Step 7. An empty result is failure.
     if result.is_empty() {
         return Err(HostParseError::EmptyHost);
     }
-    // Step 5. If result contains a forbidden domain code point, domain-invalid-code-point
-    // validation error, return failure.
+    // Step 8. A result containing a forbidden domain code point is failure.
     if result.chars().any(is_forbidden_domain_code_point) {
         return Err(HostParseError::ForbiddenDomainCodePoint);
     }
-    // Step 6. Return result.
+    // Step 9. Otherwise the result is returned.
     Ok(())
 }
