@@ -18,8 +18,9 @@ pub const MAX_SERIALIZED_ORIGIN_LEN: usize = 512;
 /// The longest host a URL may carry, in bytes, both as written (before percent-decoding) and
 /// as stored after parsing (after IDNA or percent-encoding).
 ///
-/// The URL Standard runs domain to ASCII with `VerifyDnsLength` false, so it has no bound;
-/// 1024 is four times the DNS limit.
+/// The URL Standard's domain parser, run by the host parser with beStrict false, takes its
+/// result from UTS #46 with `VerifyDnsLength` false (or lowercases an ASCII domain), so it
+/// has no bound; 1024 is four times the DNS limit.
 pub const MAX_HOST_LEN: usize = 1024;
 
 /// The longest authority (userinfo, host and port) the URL parser reads, in code points.

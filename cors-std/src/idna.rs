@@ -1,4 +1,5 @@
-//! UTS #46 ToASCII for the URL Standard's domain to ASCII, with the `idna` crate.
+//! UTS #46 ToASCII for the URL Standard's domain parser (named "domain to ASCII" until
+//! 2026; the anchor is unchanged), with the `idna` crate.
 //!
 //! <https://url.spec.whatwg.org/#concept-domain-to-ascii>
 
@@ -6,13 +7,15 @@ use cors_core::DomainToAscii;
 use cors_core::origin::host::{DomainString, IdnaError};
 use idna::AsciiDenyList;
 
-/// UTS #46 ToASCII with the URL Standard's flags, implemented with the `idna` crate.
+/// UTS #46 ToASCII with the URL Standard's flags, implemented with the `idna` crate: the
+/// standard's "domain parser ToASCII" with beStrict false, which the domain parser runs in
+/// its step 6.1 on a domain that is not ASCII.
 ///
 /// The flags are `CheckHyphens` false, `CheckBidi` true, `CheckJoiners` true,
-/// `UseSTD3ASCIIRules` false, `Transitional_Processing` false and `VerifyDnsLength` false:
-/// what [`idna::domain_to_ascii_cow`] does. It is given [`AsciiDenyList::URL`], so a domain
-/// that maps to a forbidden domain code point fails here (the URL Standard's step 4 of domain
-/// to ASCII, which `cors-core` also checks).
+/// `UseSTD3ASCIIRules` false, `Transitional_Processing` false, `VerifyDnsLength` false and
+/// `IgnoreInvalidPunycode` false: what [`idna::domain_to_ascii_cow`] does. It is given
+/// [`AsciiDenyList::URL`], so a domain that maps to a forbidden domain code point fails here
+/// (the check of the domain parser's step 8, which `cors-core` also runs).
 ///
 /// Pass it wherever `cors-core` takes a [`DomainToAscii`], for instance to
 /// [`cors_core::url_origin_with`] or [`cors_core::parse_host`].
@@ -33,9 +36,10 @@ pub struct Uts46;
 impl DomainToAscii for Uts46 {
     fn domain_to_ascii(&self, domain: &str, out: &mut DomainString) -> Result<(), IdnaError> {
         out.clear();
-        // Step 2 of domain to ASCII: let result be the result of running Unicode ToASCII
-        // with the flags above. Step 3 (empty result) and step 4 (forbidden domain code
-        // points) are run by `cors-core` on what is written here.
+        // Step 6.1 of the domain parser: result is domain parser ToASCII with beStrict
+        // false, that is Unicode ToASCII with the flags above; its failure is failure (6.2).
+        // Step 7 (empty result) and step 8 (forbidden domain code points) are run by
+        // `cors-core` on what is written here.
         let ascii = idna::domain_to_ascii_cow(domain.as_bytes(), AsciiDenyList::URL)
             .map_err(|_| IdnaError::Failure)?;
         out.push_str(&ascii).map_err(|_| IdnaError::TooLong)

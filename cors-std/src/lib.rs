@@ -12,7 +12,7 @@
 //! | [`url_origin`] | the origin of a URL, any host (IDNA included) |
 //! | [`OwnedOrigin`], [`OwnedHost`] | `String`-backed origins and hosts, `'static` |
 //! | [`UrlOriginError`] | why a URL (or its base) does not parse, with the URL |
-//! | [`Uts46`] | domain to ASCII for non-ASCII domains |
+//! | [`Uts46`] | the domain parser's UTS #46 ToASCII, for non-ASCII domains |
 //! | [`PublicSuffixes`] | public suffixes and registrable domains, for same site |
 //!
 //! ```

@@ -14,7 +14,7 @@ use psl::Psl as _;
 /// suffix.
 ///
 /// The `psl` crate keys internationalized rules by their Unicode labels while hosts are
-/// ASCII after domain to ASCII, so each `xn--` label of the domain is decoded for the lookup
+/// ASCII after the domain parser, so each `xn--` label of the domain is decoded for the lookup
 /// (only when the decoding encodes back to the same label, so a match on the decoded label is
 /// exactly a match on the rule's Punycode form).
 ///

@@ -105,7 +105,8 @@ pub fn parse_ipv6(input: &str) -> Result<Ipv6Addr, HostParseError> {
             Some(_) => return Err(FAIL),
             None => {}
         }
-        // Step 6.8. Set address[pieceIndex] to value. Step 6.9. Increase pieceIndex by 1.
+        // Step 6.8, a piece with a leading zero, is an IPv6-piece-leading-zero validation
+        // error only. Step 6.9. address[pieceIndex] is value. Step 6.10. pieceIndex + 1.
         *address.get_mut(piece_index).ok_or(FAIL)? = value;
         piece_index += 1;
     }
@@ -200,12 +201,12 @@ fn parse_ipv4_tail(
 /// <https://url.spec.whatwg.org/#concept-ipv6-serializer>
 pub fn write_ipv6<W: fmt::Write>(address: Ipv6Addr, out: &mut W) -> fmt::Result {
     let pieces = address.segments();
-    // Step 2. Let compress be the index of the first IPv6 piece in the first longest
-    // sequences of address's IPv6 pieces that are 0; no sequence shorter than 2 counts.
+    // Step 2. compress is what finding the IPv6 address compressed piece index gives: the
+    // index of the first piece of the first longest run of zero pieces, of two or more.
     let compress = longest_zero_run(&pieces);
     // Step 3. Let ignore0 be false.
     let mut ignore0 = false;
-    // Step 4. For each pieceIndex in the range 0 to 7, inclusive:
+    // Step 4. For each index pieceIndex of address's pieces (0 to 7):
     for (piece_index, &piece) in pieces.iter().enumerate() {
         // Step 4.1. If ignore0 is true and address[pieceIndex] is 0, then continue.
         if ignore0 && piece == 0 {

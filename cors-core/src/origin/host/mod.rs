@@ -136,19 +136,24 @@ pub enum HostParseError {
     InvalidIpv6,
     /// The opaque-host parser, step 1: the input contains a forbidden host code point.
     ForbiddenHostCodePoint,
-    /// Domain to ASCII: the result contains a forbidden domain code point.
+    /// The domain parser, step 8: its result contains a forbidden domain code point
+    /// (<https://url.spec.whatwg.org/#concept-domain-to-ascii>).
     ForbiddenDomainCodePoint,
-    /// Domain to ASCII: the result is the empty string (domain-to-ASCII).
+    /// The domain parser, step 7: its result is the empty string, a failure that names no
+    /// validation error. Also the answer for an empty input to the special-scheme steps,
+    /// which the host parser's step 3 asserts cannot happen.
     EmptyHost,
-    /// Step 4: the percent-decoded host is not UTF-8; UTF-8 decoding substitutes U+FFFD,
-    /// which UTS #46 always rejects in step 5.
+    /// Step 5: the percent-decoded host is not UTF-8. UTF-8 decoding would put U+FFFD in
+    /// its place, on which the domain parser always fails; step 5's note allows failing at
+    /// the decoding instead.
     InvalidUtf8,
-    /// Domain to ASCII needs UTS #46 processing (the domain is not ASCII) and no IDNA
-    /// implementation was supplied: `cors-std` supplies one.
+    /// The domain parser needs UTS #46 ToASCII (its step 6.1, for a domain that is not
+    /// ASCII) and no IDNA implementation was supplied: `cors-std` supplies one.
     NeedsIdna,
-    /// Domain to ASCII: UTS #46 ToASCII returned failure.
+    /// The domain parser, step 6.2: UTS #46 ToASCII ("domain parser ToASCII" with beStrict
+    /// false) returned failure.
     IdnaFailure,
-    /// Step 7: the domain ends in a number and the IPv4 parser returned failure.
+    /// Step 8.2: the domain ends in a number and the IPv4 parser returned failure.
     InvalidIpv4,
     /// The host is longer than [`MAX_HOST_LEN`] bytes, as written
     /// or as parsed.
@@ -254,7 +259,8 @@ pub(crate) fn parse_host_into(
     if is_opaque {
         return parse_opaque_host(input, text);
     }
-    // Steps 3-8: percent-decode, UTF-8 decode, domain to ASCII, ends-in-a-number.
+    // Steps 3-9: percent-decode, UTF-8 decode, the domain parser (formerly domain to
+    // ASCII), ends-in-a-number then the IPv4 parser.
     domain::parse_special_host(input, idna, text)
 }
 

@@ -265,7 +265,7 @@ fn hosts_near_the_limit() -> std::vec::Vec<String> {
 }
 
 /// An IDNA hook that answers every domain with a fixed ASCII domain, so non-ASCII input
-/// reaches the steps after domain to ASCII on the full path.
+/// reaches the steps after the domain parser's UTS #46 step on the full path.
 struct FixedIdna;
 
 impl DomainToAscii for FixedIdna {
