@@ -31,7 +31,8 @@ use super::{OpaqueId, Origin, TupleOrigin};
 use crate::byte_set::ByteSet;
 use crate::http::swar::find_byte;
 use crate::limits::MAX_SERIALIZED_ORIGIN_LEN;
-use fast::{http_prefix, parse_special};
+pub(crate) use fast::http_prefix;
+use fast::parse_special;
 
 #[path = "serialized_fast.rs"]
 mod fast;
@@ -400,6 +401,28 @@ fn parse_host_part(
         HostKind::Domain
     };
     Ok((text, kind, end))
+}
+
+/// Whether `labels` is one or more labels of the domain grammar joined by dots, and nothing
+/// else: what [`check_domain_grammar`] accepts as a whole host. Put in front of a domain the
+/// grammar accepts, with a dot between, they make a host it accepts too (the grammar is
+/// label by label).
+pub(crate) fn is_domain_labels(labels: &[u8]) -> bool {
+    fast::labels_end(labels, 0).is_some_and(|(end, _)| end == labels.len())
+}
+
+/// Whether `tail`, what follows the host in a value with the special scheme `scheme`, is as
+/// the ASCII serialization of an origin writes it
+/// (<https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin>):
+/// nothing, or `:` and a port that is not the scheme's default, in decimal without a leading
+/// zero.
+pub(crate) fn is_port_part(tail: &[u8], scheme: &[u8]) -> bool {
+    match tail {
+        [] => true,
+        [b':', digits @ ..] => SpecialScheme::from_scheme(ascii_str(scheme))
+            .is_some_and(|scheme| fast::port(digits, scheme).is_some()),
+        _ => false,
+    }
 }
 
 /// The LDH domain grammar over `value` from `start` up to the first `:`, `/`, `?` or `#`:

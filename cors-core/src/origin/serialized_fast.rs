@@ -60,7 +60,7 @@ pub(super) fn parse_special<'a>(
 /// `https://` or `http://` at the start of `value`, compared as words (the eighth byte, the
 /// host's first, masked off for `http://`).
 #[inline]
-pub(super) fn http_prefix(value: &[u8]) -> Option<SpecialScheme> {
+pub(crate) fn http_prefix(value: &[u8]) -> Option<SpecialScheme> {
     const HTTPS: u64 = u64::from_le_bytes(*b"https://");
     const HTTP: u64 = u64::from_le_bytes(*b"http://\0");
     const SEVEN_BYTES: u64 = u64::MAX >> 8;
@@ -79,10 +79,22 @@ pub(super) fn http_prefix(value: &[u8]) -> Option<SpecialScheme> {
 /// letter.
 #[inline]
 fn domain_end(value: &[u8], start: usize) -> Option<usize> {
+    let (end, last_label) = labels_end(value, start)?;
+    value
+        .get(last_label)
+        .is_some_and(u8::is_ascii_lowercase)
+        .then_some(end)
+}
+
+/// The end of the labels starting at `start` (lowercase letters, digits and inner `-`, each
+/// label non-empty, joined by dots), up to the end of `value` or a `:`, and the start of the
+/// last label; `None` when anything else comes first.
+#[inline]
+pub(super) fn labels_end(value: &[u8], start: usize) -> Option<(usize, usize)> {
     let mut at = start;
     let mut label_start = start;
     // Each turn skips a run of letters and digits and at least one more byte: bounded by
-    // the value's length, at most `MAX_SERIALIZED_ORIGIN_LEN` (checked by the caller).
+    // the value's length.
     loop {
         let run = label_run(value, at);
         at += run;
@@ -91,16 +103,12 @@ fn domain_end(value: &[u8], start: usize) -> Option<usize> {
             Some(b'.') if run > 0 => label_start = at + 1,
             // A `-` inside a label.
             Some(b'-') if at > label_start => {}
-            // The end of the host, after a letter or digit.
-            Some(b':') | None if run > 0 => break,
+            // The end of the labels, after a letter or digit.
+            Some(b':') | None if run > 0 => return Some((at, label_start)),
             _ => return None,
         }
         at += 1;
     }
-    value
-        .get(label_start)
-        .is_some_and(u8::is_ascii_lowercase)
-        .then_some(at)
 }
 
 /// `"[" IPv6 "]"` at `start`, the address in its canonical serialization: the host and the
@@ -116,7 +124,7 @@ fn ipv6_host(value: &[u8], start: usize) -> Option<(Host<'static>, usize)> {
 /// The port `digits`, the rest of the value: a decimal number without a leading zero, at
 /// most 65535, not `scheme`'s default port.
 #[inline]
-fn port(digits: &[u8], scheme: SpecialScheme) -> Option<u16> {
+pub(super) fn port(digits: &[u8], scheme: SpecialScheme) -> Option<u16> {
     let (len, number) = port_digits(digits);
     let leading_zero = len > 1 && digits.first() == Some(&b'0');
     if len == 0 || len > MAX_PORT_DIGITS || len != digits.len() || leading_zero {

@@ -264,24 +264,20 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
     }
 
     /// [`Policy::allows_origin`] for an origin as the strict parser left it: its host bytes
-    /// are the host's serialization already. `exact_searched` skips the search for an exact
-    /// origin when [`Matcher::find_exact_text`] already found none for the value.
+    /// are the host's serialization already. The kinds of pattern in `searched` are not
+    /// searched: [`Matcher::find_text`] already found none of them for the value.
     pub(crate) fn allows_serialized(
         &self,
         origin: &SerializedOrigin<'_>,
-        exact_searched: bool,
+        searched: PatternKinds,
     ) -> bool {
         match origin {
             _ if self.any_origin => true,
             SerializedOrigin::Null => self.null_origin,
             SerializedOrigin::Tuple(tuple) => {
                 let is_domain = tuple.kind == HostKind::Domain;
-                let matcher = if exact_searched {
-                    self.matcher().after_exact_search()
-                } else {
-                    self.matcher()
-                };
-                matcher
+                self.matcher()
+                    .without(searched)
                     .lookup(tuple.scheme, tuple.host, is_domain, tuple.port)
                     .is_some()
             }

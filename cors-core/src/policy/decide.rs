@@ -10,7 +10,7 @@ use super::build::Policy;
 use super::decision::{
     Answer, Decision, REFUSED_PREFLIGHT_STATUS, RejectReason, RequestKind, ResponseHeader, Value,
 };
-use super::matcher::{ExactText, PatternSlot};
+use super::matcher::PatternSlot;
 use super::request::CorsRequestHeaders;
 use crate::http::header::{BoundedHeaders, HeaderList, is_token};
 use crate::http::list::list_elements;
@@ -229,15 +229,15 @@ impl<'c, S: AsRef<[PatternSlot<'c>]>> Policy<'c, S> {
         if found.origin.count > 1 {
             return Err((RejectReason::MultipleOrigins, value));
         }
-        // An `Origin` spelled as an exact pattern needs no parsing.
-        let exact = self.matcher().find_exact_text(value);
-        if let ExactText::Found = exact {
+        // An `Origin` found by its text, as the parser would accept it, needs no parsing.
+        let text = self.matcher().find_text(value);
+        if text.found {
             return Ok(value);
         }
         let Ok(origin) = parse_serialized(value) else {
             return Err((RejectReason::InvalidOrigin, value));
         };
-        if self.allows_serialized(&origin, matches!(exact, ExactText::Absent)) {
+        if self.allows_serialized(&origin, text.searched) {
             return Ok(value);
         }
         let reason = match origin {

@@ -9,7 +9,7 @@ use std::vec::Vec;
 use super::*;
 use crate::http::header::is_header_value;
 use crate::origin::serialized::parse_origin_or_null;
-use crate::policy::matcher::ExactText;
+use crate::policy::matcher::PatternKinds;
 
 #[derive(Clone, Copy, Debug)]
 enum Which {
@@ -989,19 +989,78 @@ fn finds_listed_names_in_short_and_long_lists() -> Result<(), BuildError> {
     Ok(())
 }
 
+/// The patterns of the text-search tests: every kind of host pattern.
+static TEXT_PATTERNS: [&str; 8] = [
+    "https://a.example",
+    "http://a.example:8080",
+    "https://b.example:*",
+    "https://*.c.example",
+    "https://*.d.example:8443",
+    "http://*.e.example:*",
+    "https://[::1]:8443",
+    "wss://*.f.example",
+];
+
+/// What the text search answers for `value` agrees with the parser and the full lookup:
+/// found only when both allow it, and a search it ran in vain would fail for the parsed
+/// origin too. Returns (found by text, allowed).
+fn check_text_search(policy: &TestPolicy, value: &[u8]) -> (bool, bool) {
+    let text = policy.matcher().find_text(value);
+    let parsed = crate::origin::serialized::parse_serialized(value);
+    let allowed = parsed.is_ok_and(|origin| policy.allows_serialized(&origin, PatternKinds::NONE));
+    if text.found {
+        assert!(allowed, "{:?}", String::from_utf8_lossy(value));
+    }
+    if let Ok(origin) = parsed {
+        assert_eq!(
+            policy.allows_serialized(&origin, text.searched),
+            allowed,
+            "{:?}",
+            String::from_utf8_lossy(value)
+        );
+    }
+    // The decision reads the header's value as header parsing leaves it, trimmed.
+    let trimmed = crate::http::header::trim_tab_space(value);
+    if trimmed.len() == value.len() {
+        let request = [(&b"Origin"[..], value)];
+        let headers = BoundedHeaders::within_limits(&request[..]);
+        let decision = policy.decide(b"GET", &headers);
+        assert_eq!(
+            decision.reason().is_none(),
+            allowed,
+            "{:?}",
+            String::from_utf8_lossy(value)
+        );
+    }
+    (text.found, allowed)
+}
+
 #[test]
-fn an_origin_spelled_as_an_exact_pattern_is_found_without_parsing() -> Result<(), BuildError> {
-    static PATTERNS: [&str; 5] = [
+fn an_origin_found_by_its_text_is_one_the_parser_accepts_and_the_lookup_allows()
+-> Result<(), BuildError> {
+    let policy = build(&PolicyConfig::new(&TEXT_PATTERNS))?;
+    // Found without parsing: an exact pattern's text, or the labels in front of a
+    // wildcard's base and the port written as the parser accepts them.
+    let found = [
         "https://a.example",
         "http://a.example:8080",
-        "https://b.example:*",
-        "https://*.c.example",
+        "https://x.c.example",
+        "https://x-1.y2.c.example",
+        "https://0.c.example",
+        "https://x.d.example:8443",
+        "http://x.e.example",
+        "http://x.e.example:1",
+        "http://x.e.example:65535",
+        "wss://x.f.example",
+    ];
+    // Allowed only through the parser and the lookup.
+    let allowed_otherwise = [
+        "https://b.example",
+        "https://b.example:1",
         "https://[::1]:8443",
     ];
-    let policy = build(&PolicyConfig::new(&PATTERNS))?;
-    // The exact patterns' texts, and values near them that are not one byte for byte.
-    let texts = ["https://a.example", "http://a.example:8080"];
-    let near = [
+    // Refused, many of them close to an allowed value.
+    let refused = [
         "https://a.example:443",
         "https://A.example",
         "https://a.example/",
@@ -1011,37 +1070,102 @@ fn an_origin_spelled_as_an_exact_pattern_is_found_without_parsing() -> Result<()
         "http://a.example:8081",
         "https://a.example:8080",
         "http://a.example",
-        "https://b.example",
-        "https://b.example:1",
-        "https://x.c.example",
         "https://c.example",
-        "https://[::1]:8443",
+        "https://.c.example",
+        "https://x..c.example",
+        "https://-x.c.example",
+        "https://x-.c.example",
+        "https://X.c.example",
+        "https://x.C.example",
+        "https://x_y.c.example",
+        "https://u@x.c.example",
+        "https://x.c.example/",
+        "https://x.c.example?",
+        "https://x.c.example#",
+        "https://x.c.example:",
+        "https://x.c.example:443",
+        "https://x.c.example:8443",
+        "http://x.c.example",
+        "https://x.c.example.",
+        "https://x.d.example",
+        "https://x.d.example:08443",
+        "https://x.d.example:8444",
+        "http://x.e.example:80",
+        "http://x.e.example:0080",
+        "http://x.e.example:65536",
+        "http://x.e.example:1:2",
+        "ws://x.f.example",
+        "wss://x.f.example:443",
+        "https://x%2ec.example",
         "https://[0::1]:8443",
+        "https://x.c.example\u{0}",
         "null",
-        "https:/a.example",
-        "https//a.example",
+        "https:/x.c.example",
+        "https//x.c.example",
         "",
     ];
-    for value in texts.iter().chain(&near) {
-        let exact = policy.matcher().find_exact_text(value.as_bytes());
-        let fast = matches!(exact, ExactText::Found);
-        assert_eq!(fast, texts.contains(value), "{value}");
-        // Whatever the fast path answers, the full decision agrees with the parser and
-        // the lookup.
-        let parsed = crate::origin::serialized::parse_serialized(value.as_bytes());
-        let allowed = parsed.is_ok_and(|origin| policy.allows_serialized(&origin, false));
-        if fast {
-            assert!(allowed, "{value}");
-        }
-        // A value found absent is allowed by no exact pattern: the lookup that skips them
-        // answers as the full one.
-        if let (ExactText::Absent, Ok(origin)) = (exact, parsed) {
-            assert_eq!(policy.allows_serialized(&origin, true), allowed, "{value}");
-        }
-        let request = [("Origin", *value)];
-        let headers = BoundedHeaders::within_limits(&request[..]);
-        let decision = policy.decide(b"GET", &headers);
-        assert_eq!(decision.reason().is_none(), allowed, "{value}");
+    for value in found {
+        assert_eq!(
+            check_text_search(&policy, value.as_bytes()),
+            (true, true),
+            "{value}"
+        );
     }
+    for value in allowed_otherwise {
+        assert_eq!(
+            check_text_search(&policy, value.as_bytes()),
+            (false, true),
+            "{value}"
+        );
+    }
+    for value in refused {
+        assert_eq!(
+            check_text_search(&policy, value.as_bytes()),
+            (false, false),
+            "{value}"
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn the_text_search_agrees_with_the_parser_over_generated_values() -> Result<(), BuildError> {
+    let policy = build(&PolicyConfig::new(&TEXT_PATTERNS))?;
+    let seeds: [&[u8]; 6] = [
+        b"https://x.y.c.example",
+        b"https://a.example",
+        b"https://ab.d.example:8443",
+        b"http://q.e.example:81",
+        b"wss://z.f.example",
+        b"https://b.example:1",
+    ];
+    let alphabet = b"aZ09-._:/@[]%?#\x80 8";
+    let mut rng = crate::test_rng::Xorshift(0x9e37_79b9_7f4a_7c15);
+    let (mut found, mut allowed, mut total) = (0usize, 0usize, 0usize);
+    for round in 0..40_000 {
+        let seed = seeds[round % seeds.len()];
+        let mut value: Vec<u8> = seed.to_vec();
+        for _ in 0..rng.below(3) {
+            let at = rng.below(value.len() + 1);
+            let byte = alphabet[rng.below(alphabet.len())];
+            match rng.below(3) {
+                0 if at < value.len() => value[at] = byte,
+                1 if at < value.len() => {
+                    value.remove(at);
+                }
+                _ => value.insert(at, byte),
+            }
+        }
+        let (by_text, is_allowed) = check_text_search(&policy, &value);
+        found += usize::from(by_text);
+        allowed += usize::from(is_allowed);
+        total += 1;
+    }
+    // The values (a third of them seeds as they are) reach every answer: found by text,
+    // allowed otherwise, refused.
+    assert_eq!(total, 40_000);
+    assert!(found > 1_000, "{found} found by text");
+    assert!(allowed > found, "{allowed} allowed, {found} by text");
+    assert!(total - allowed > 20_000, "{} refused", total - allowed);
     Ok(())
 }

@@ -21,6 +21,7 @@ use super::pattern::{OriginPattern, PortPattern};
 use crate::http::swar::{find_byte, load_word};
 use crate::limits::{MAX_HOST_LABELS, MAX_SERIALIZED_ORIGIN_LEN};
 use crate::origin::host::Host;
+use crate::origin::serialized::{http_prefix, is_domain_labels, is_port_part};
 
 /// The first eight bytes of a host, big-endian, zero-padded: comparing two prefixes orders
 /// the hosts as their first eight bytes do, so only hosts that share them need a
@@ -112,6 +113,14 @@ pub(crate) struct PatternKinds {
 }
 
 impl PatternKinds {
+    /// No kind.
+    pub(crate) const NONE: Self = Self {
+        host_on_port: false,
+        host_on_any_port: false,
+        parent_on_port: false,
+        parent_on_any_port: false,
+    };
+
     /// The kinds among `slots`.
     pub(crate) fn of(slots: &[PatternSlot<'_>]) -> Self {
         let mut kinds = Self::default();
@@ -172,20 +181,29 @@ impl<'c> PatternSlot<'c> {
     }
 }
 
-/// What [`Matcher::find_exact_text`] found.
+/// What [`Matcher::find_text`] found for an `Origin` value read by its separators alone.
 #[derive(Clone, Copy, Debug)]
-pub(crate) enum ExactText {
-    /// The exact pattern written as the value.
-    Found,
-    /// No exact pattern allows the value: its key (scheme, host, port, read by the
-    /// separators) matches none, or matches one spelled otherwise. A value the strict parser
-    /// accepts has exactly that key and is spelled as its serialization, so the parser's
-    /// lookup need not search exact patterns again.
-    Absent,
-    /// The policy has no exact origins, or the value's key could not be read (longer than
-    /// a serialized origin can be, no `://`, a bracketed host, a port that is not one to five
-    /// digits of at most 65535): the parser and the lookup decide.
-    Unknown,
+pub(crate) struct TextSearch {
+    /// A pattern allows the value, and the strict parser accepts it as it is.
+    pub(crate) found: bool,
+    /// The kinds of pattern whose search found nothing for the value's key (scheme, host,
+    /// port). A value the strict parser accepts has exactly that key, so a lookup of the
+    /// parsed origin need not search them again.
+    pub(crate) searched: PatternKinds,
+}
+
+impl TextSearch {
+    /// Nothing found, nothing searched: the parser and the lookup decide.
+    const NOTHING: Self = Self {
+        found: false,
+        searched: PatternKinds::NONE,
+    };
+
+    /// Found: the value is allowed as it is.
+    const FOUND: Self = Self {
+        found: true,
+        searched: PatternKinds::NONE,
+    };
 }
 
 /// Lookups over slots sorted with [`PatternSlot::cmp`].
@@ -217,35 +235,68 @@ impl<'s, 'c> Matcher<'s, 'c> {
             .or_else(|| (is_domain && kinds.parents()).then(|| self.find_in_parents(&key))?)
     }
 
-    /// The exact-origin pattern written as `value`, byte for byte, if any.
+    /// Looks `value` up by the key its separators give (`scheme://host[:port]`, no grammar
+    /// checked), before any parsing:
     ///
-    /// An exact pattern's text is the ASCII serialization of its origin
-    /// (<https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin>;
-    /// the pattern parser refuses any other spelling), so an `Origin` value
-    /// (<https://fetch.spec.whatwg.org/#origin-header>) equal to it is one the strict parser
-    /// accepts and [`Matcher::lookup`] allows: the decision can skip both. The key is read
-    /// from `value` by its separators alone, without checking the grammar.
-    pub(crate) fn find_exact_text(&self, value: &[u8]) -> ExactText {
+    /// - an exact-origin pattern whose text is `value`, byte for byte. An exact pattern's
+    ///   text is the ASCII serialization of its origin
+    ///   (<https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin>;
+    ///   the pattern parser refuses any other spelling), so an `Origin` value
+    ///   (<https://fetch.spec.whatwg.org/#origin-header>) equal to it is one the strict parser
+    ///   accepts and [`Matcher::lookup`] allows;
+    /// - a subdomain wildcard over a proper label suffix of the host, when what the pattern
+    ///   does not cover is written as the strict parser accepts it
+    ///   ([`is_serialized_subdomain`]): the labels in front of the wildcard's base, and the
+    ///   port.
+    ///
+    /// Either way the decision can skip the parser and the lookup. Searches that find no
+    /// pattern are recorded in [`TextSearch::searched`] for [`Matcher::without`].
+    pub(crate) fn find_text(&self, value: &[u8]) -> TextSearch {
+        let kinds = self.kinds;
         // A pattern's text is a serialized origin, so no longer than one: a longer value is
         // left to the parser, which refuses it unread.
-        if !self.kinds.host_on_port || value.len() > MAX_SERIALIZED_ORIGIN_LEN {
-            return ExactText::Unknown;
+        if !(kinds.host_on_port || kinds.parents()) || value.len() > MAX_SERIALIZED_ORIGIN_LEN {
+            return TextSearch::NOTHING;
         }
         let Some(key) = exact_key_of_text(value) else {
-            return ExactText::Unknown;
+            return TextSearch::NOTHING;
         };
-        match self.find(&key) {
-            Some(slot) if slot.text.as_bytes() == value => ExactText::Found,
-            _ => ExactText::Absent,
+        let mut searched = PatternKinds::NONE;
+        if kinds.host_on_port {
+            match self.find(&key) {
+                Some(slot) if slot.text.as_bytes() == value => return TextSearch::FOUND,
+                // No exact pattern, or one spelled otherwise than `value`: a value the
+                // strict parser accepts is spelled as its serialization, so none allows it.
+                _ => searched.host_on_port = true,
+            }
+        }
+        if kinds.parents() {
+            match self.find_in_parents(&key) {
+                Some(slot) if is_serialized_subdomain(value, &key, slot.key.host) => {
+                    return TextSearch::FOUND;
+                }
+                // Found, but written otherwise than the parser accepts: it decides.
+                Some(_) => {}
+                None => {
+                    searched.parent_on_port = true;
+                    searched.parent_on_any_port = true;
+                }
+            }
+        }
+        TextSearch {
+            found: false,
+            searched,
         }
     }
 
-    /// This matcher without the search for an exact origin, for a lookup that
-    /// [`Matcher::find_exact_text`] found [`ExactText::Absent`]: that search would fail again.
-    pub(crate) const fn after_exact_search(self) -> Self {
+    /// This matcher without the searches [`Matcher::find_text`] ran in vain: for the
+    /// lookup of the same value, parsed, they would fail again.
+    pub(crate) const fn without(self, searched: PatternKinds) -> Self {
         let kinds = PatternKinds {
-            host_on_port: false,
-            ..self.kinds
+            host_on_port: self.kinds.host_on_port && !searched.host_on_port,
+            host_on_any_port: self.kinds.host_on_any_port && !searched.host_on_any_port,
+            parent_on_port: self.kinds.parent_on_port && !searched.parent_on_port,
+            parent_on_any_port: self.kinds.parent_on_any_port && !searched.parent_on_any_port,
         };
         Self { kinds, ..self }
     }
@@ -289,7 +340,11 @@ impl<'s, 'c> Matcher<'s, 'c> {
 /// separators alone (no grammar is checked); `None` for a value without `://`, a bracketed
 /// host, or a port that is not at most five digits.
 fn exact_key_of_text(value: &[u8]) -> Option<PatternKey<'_>> {
-    let colon = find_byte(value, b':')?;
+    // `https://` and `http://`, nearly every value, by a comparison of words.
+    let colon = match http_prefix(value) {
+        Some(scheme) => scheme.as_str().len(),
+        None => find_byte(value, b':')?,
+    };
     let scheme = value.get(..colon)?;
     let rest = value.get(colon..)?.strip_prefix(b"://")?;
     if rest.first() == Some(&b'[') {
@@ -305,6 +360,27 @@ fn exact_key_of_text(value: &[u8]) -> Option<PatternKey<'_>> {
         false,
         PortPattern::exactly(port),
     ))
+}
+
+/// Whether `value`, whose key `key` (read by its separators) has a host that is a proper
+/// label suffix `base` of a subdomain wildcard's base, is a serialized origin the strict
+/// parser accepts, with that key.
+///
+/// The scheme is the pattern's, so special, and its base a domain the parser accepts (the
+/// pattern parser checks both). What is left is the value's own: the labels in front of
+/// `.{base}`, which must be labels of the domain grammar (so the host is a domain of that
+/// grammar, label by label, and its last label, the base's, does not make it end in a
+/// number), and what follows the host, which must be nothing or a port in its serialized
+/// form.
+fn is_serialized_subdomain(value: &[u8], key: &PatternKey<'_>, base: &[u8]) -> bool {
+    let Some(labels_len) = key.host.len().checked_sub(base.len() + 1) else {
+        return false;
+    };
+    let host_end = key.scheme.len() + "://".len() + key.host.len();
+    key.host.get(..labels_len).is_some_and(is_domain_labels)
+        && value
+            .get(host_end..)
+            .is_some_and(|tail| is_port_part(tail, key.scheme))
 }
 
 /// The port `digits` spell, if they are one to five decimal digits of at most 65535.
