@@ -91,44 +91,19 @@ const PLAIN_DOMAIN_BYTES: ByteSet =
     byte_set!(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'.');
 
 /// Whether `input` is a plain ASCII domain, the shape [`parse_plain_ascii_domain`] takes:
-/// non-empty, at most [`MAX_HOST_LEN`] bytes, every byte in [`PLAIN_DOMAIN_BYTES`], and no
-/// label (between `.`s) starting with an ASCII case-insensitive `xn--`.
+/// non-empty, at most [`MAX_HOST_LEN`] bytes, and every byte in [`PLAIN_DOMAIN_BYTES`]. An
+/// `xn--` label is plain too: the domain parser lowercases an ASCII domain without
+/// consulting UTS #46, Punycode labels included.
 ///
-/// Everything else — the empty host, `%`, non-ASCII, any other byte, an `xn--` label, an
-/// input over the limit — is left to [`parse_special_host_full`], so its failures keep
-/// coming from one place.
+/// Everything else — the empty host, `%`, non-ASCII, any other byte, an input over the
+/// limit — is left to [`parse_special_host_full`], so its failures keep coming from one
+/// place.
 pub(super) fn is_plain_ascii_domain(input: &[u8]) -> bool {
-    // The scan below reads at most MAX_HOST_LEN bytes (and the labels at most as many again).
+    // The scan below reads at most MAX_HOST_LEN bytes.
     if input.is_empty() || input.len() > MAX_HOST_LEN {
         return false;
     }
-    // An `xn--` label has `--` as its third and fourth bytes, and most domains have no `--`
-    // at all: the labels are only looked at when there is one.
-    let mut all_plain = true;
-    let mut double_hyphen = false;
-    let mut previous_hyphen = false;
-    for &byte in input {
-        all_plain &= PLAIN_DOMAIN_BYTES.contains(byte);
-        let hyphen = byte == b'-';
-        double_hyphen |= previous_hyphen & hyphen;
-        previous_hyphen = hyphen;
-    }
-    all_plain && !(double_hyphen && has_xn_hyphens_label(input))
-}
-
-/// Whether a label of `input` (between `.`s) starts with an ASCII case-insensitive match
-/// for `xn--`, the ACE prefix of a Punycode label.
-fn has_xn_hyphens_label(input: &[u8]) -> bool {
-    input
-        .split(|&byte| byte == b'.')
-        .any(starts_with_xn_hyphens)
-}
-
-/// Whether `label` starts with an ASCII case-insensitive match for `xn--`.
-fn starts_with_xn_hyphens(label: &[u8]) -> bool {
-    label
-        .get(..4)
-        .is_some_and(|prefix| prefix.eq_ignore_ascii_case(b"xn--"))
+    input.iter().all(|&byte| PLAIN_DOMAIN_BYTES.contains(byte))
 }
 
 /// Steps 4-9 of the host parser for a plain ASCII domain ([`is_plain_ascii_domain`]), over
@@ -145,8 +120,8 @@ fn starts_with_xn_hyphens(label: &[u8]) -> bool {
 ///   empty string (the domain parser's step 7), as the input is not, and has no forbidden
 ///   domain code point (its step 8), as no byte of [`PLAIN_DOMAIN_BYTES`] is one, so the
 ///   domain parser cannot fail. Empty labels (`a..b`, a trailing `.`) and `-` anywhere
-///   are kept, as the full path keeps them. (An ASCII `xn--` label would be lowercased the
-///   same way; excluding it here is this crate's choice, not the standard's.)
+///   are kept, as the full path keeps them, and so is an `xn--` label that is not valid
+///   Punycode (web-platform-tests toascii.json: `xn--a`, `xn--1ug.example`).
 /// - Step 8, ends in a number: decided by [`ends_in_a_number`] and [`parse_ipv4`], as in
 ///   the full path, once [`last_label_starts_with_digit`] says it can be
 ///   (<https://url.spec.whatwg.org/#ends-in-a-number-checker>).

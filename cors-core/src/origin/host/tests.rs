@@ -357,31 +357,20 @@ fn plain_ascii_fast_path_agrees_with_the_full_path() {
     assert!(fast_errors > 1_000, "{fast_errors} fast failures");
 }
 
-/// The fast path's shape: plain ASCII domains, not the empty host, `%`, non-ASCII, other
-/// bytes, an `xn--` label in any case, or more than `MAX_HOST_LEN` bytes.
+/// The fast path's shape: plain ASCII domains (`xn--` labels in any case included), not the
+/// empty host, `%`, non-ASCII, other bytes, or more than `MAX_HOST_LEN` bytes.
 #[test]
 fn plain_ascii_fast_path_takes_its_shape_only() {
     for host in [
-        "a", "A.b-C", "a..b.", ".", "-", "a.1", "0x1F", "axn--b", "a.xn-b", "x.n--",
+        "a", "A.b-C", "a..b.", ".", "-", "a.1", "0x1F", "axn--b", "a.xn-b", "x.n--", "xn--a",
+        "XN--a", "a.Xn--b", "b.xN--",
     ] {
         assert!(domain::is_plain_ascii_domain(host.as_bytes()), "{host:?}");
     }
     let at_limit = "a".repeat(crate::limits::MAX_HOST_LEN);
     assert!(domain::is_plain_ascii_domain(at_limit.as_bytes()));
     let over = "a".repeat(crate::limits::MAX_HOST_LEN + 1);
-    for host in [
-        "",
-        "xn--a",
-        "XN--a",
-        "a.Xn--b",
-        "b.xN--",
-        "a%41",
-        "\u{df}",
-        "a_b",
-        "a b",
-        "a:b",
-        over.as_str(),
-    ] {
+    for host in ["", "a%41", "\u{df}", "a_b", "a b", "a:b", over.as_str()] {
         assert!(!domain::is_plain_ascii_domain(host.as_bytes()), "{host:?}");
     }
 }
