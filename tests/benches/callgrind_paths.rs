@@ -29,7 +29,7 @@ mod fixtures;
 
 use fixtures::browser::{
     FETCH_HEADERS, PREFLIGHT_RESPONSE, SERIALIZED_PAGE, UNSAFE_NAMES, fetch_input,
-    write_preflight_request_headers,
+    write_preflight_request_headers, write_preflight_request_headers_as,
 };
 use fixtures::{Patterns, Scenario, inner, our_layer, our_policy, peer_layer, serve};
 
@@ -244,9 +244,13 @@ fn adversarial_paths() -> Vec<Path> {
     };
     // A fetch() with `count` CORS-unsafe headers: classified, and the preflight's
     // Access-Control-Request-Headers written (the names sorted in a fixed array).
-    let preflight_names = |count: usize| {
+    let preflight_names = |count: usize, profile: Profile| {
+        let suffix = match profile {
+            Profile::Chromium => "-chromium",
+            _ => "",
+        };
         path(
-            format!("adversarial/browser/preflight-names-{count}"),
+            format!("adversarial/browser/preflight-names-{count}{suffix}"),
             move |iterations| {
                 let pairs: Vec<(String, String)> = (0..count)
                     .map(|i| (format!("x-h{}", count - i), "1".to_owned()))
@@ -254,16 +258,19 @@ fn adversarial_paths() -> Vec<Path> {
                 let mut out = String::with_capacity(count * 8);
                 run(iterations, &mut |_| {
                     out.clear();
-                    write_preflight_request_headers(black_box(&pairs[..]), &mut out);
+                    write_preflight_request_headers_as(profile, black_box(&pairs[..]), &mut out);
                     black_box(&out);
                 });
             },
         )
     };
     vec![
-        preflight_names(8),
-        preflight_names(64),
-        preflight_names(256),
+        preflight_names(8, Profile::Spec),
+        preflight_names(64, Profile::Spec),
+        preflight_names(256, Profile::Spec),
+        preflight_names(8, Profile::Chromium),
+        preflight_names(64, Profile::Chromium),
+        preflight_names(256, Profile::Chromium),
         commas(64),
         commas(1_000),
         commas(1_025),

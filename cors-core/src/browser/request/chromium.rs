@@ -17,40 +17,42 @@ use crate::limits::MAX_HEADER_COUNT;
 /// The longest value a CORS-safelisted request-header may have (step 1 of the safelist).
 const SAFELISTED_LEN: usize = 128;
 
-/// The length of the combined value of `name` in `headers`: the values joined by `, `.
-pub(super) fn combined_len<'a>(
-    headers: impl Iterator<Item = (&'a [u8], &'a [u8])>,
+/// The values of the headers named `name` (byte-case-insensitively) among the first
+/// [`MAX_HEADER_COUNT`] of `headers`, in order.
+pub(super) fn values_of<'a>(
+    headers: impl Iterator<Item = (&'a [u8], &'a [u8])> + Clone,
     name: &[u8],
-) -> usize {
+) -> impl Iterator<Item = &'a [u8]> + Clone {
     headers
         .take(MAX_HEADER_COUNT)
-        .filter(|(n, _)| n.eq_ignore_ascii_case(name))
-        .enumerate()
-        .fold(0usize, |total, (i, (_, value))| {
-            total
-                .saturating_add(value.len())
-                .saturating_add(if i > 0 { 2 } else { 0 })
-        })
+        .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, value)| value)
 }
 
-/// Whether the combined value of `name` is CORS-safelisted, as Chromium checks it
-/// (DEV-CHROMIUM-COMBINED-VALUES): Chromium keeps one request header per name, the
-/// script's values joined by `, `, so two `Accept` values of 64 bytes make one of 130 and
-/// need a preflight (recorded: `rc-dup-accept-combined-130`; `rc-dup-accept-short` passes).
-/// The standard checks each header on its own.
+/// The length of a name's combined value: its `values` joined by `, `.
+pub(super) fn combined_len<'a>(values: impl Iterator<Item = &'a [u8]>) -> usize {
+    values.enumerate().fold(0usize, |total, (i, value)| {
+        total
+            .saturating_add(value.len())
+            .saturating_add(if i > 0 { 2 } else { 0 })
+    })
+}
+
+/// Whether the combined value of `name`, its `values` in order, is CORS-safelisted, as
+/// Chromium checks it (DEV-CHROMIUM-COMBINED-VALUES): Chromium keeps one request header per
+/// name, the script's values joined by `, `, so two `Accept` values of 64 bytes make one of
+/// 130 and need a preflight (recorded: `rc-dup-accept-combined-130`; `rc-dup-accept-short`
+/// passes). The standard checks each header on its own.
 pub(super) fn check_combined<'a>(
-    headers: impl Iterator<Item = (&'a [u8], &'a [u8])> + Clone,
+    values: impl Iterator<Item = &'a [u8]> + Clone,
     name: &[u8],
     profile: Profile,
 ) -> Result<(), NotSafelisted> {
-    if combined_len(headers.clone(), name) > SAFELISTED_LEN {
+    if combined_len(values.clone()) > SAFELISTED_LEN {
         return Err(NotSafelisted::ValueTooLong);
     }
     let mut combined = heapless::Vec::<u8, SAFELISTED_LEN>::new();
-    let same_name = headers
-        .take(MAX_HEADER_COUNT)
-        .filter(|(n, _)| n.eq_ignore_ascii_case(name));
-    for (i, (_, value)) in same_name.enumerate() {
+    for (i, value) in values.enumerate() {
         let separator: &[u8] = if i > 0 { b", " } else { b"" };
         combined
             .extend_from_slice(separator)

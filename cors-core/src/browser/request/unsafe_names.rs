@@ -1,9 +1,12 @@
 //! The CORS-unsafe request-header names of a header list: the names a preflight must ask
 //! about in `Access-Control-Request-Headers`, each with why it is unsafe.
 //!
-//! The result is a sorted-lowercase set ([`SortedLowercaseSet`]: the distinct names kept
-//! sorted in a fixed array as they are read); the reasons are recomputed from the list on
-//! demand.
+//! Each header's safelist check runs once, when the names are made, and is kept as a flag
+//! per header (512 bytes). The result is a sorted-lowercase set ([`SortedLowercaseSet`]:
+//! the distinct names kept sorted in a fixed array as they are read); the reasons are
+//! recomputed from the list on demand. The Chromium profile combines each name's values
+//! (DEV-CHROMIUM-COMBINED-VALUES): it sorts the headers' positions by name to find each
+//! name's headers in one pass, with about 10 KiB of stack for the list and the order.
 //!
 //! <https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names>
 
@@ -12,7 +15,7 @@ use core::fmt;
 use super::safelist::{NotSafelisted, check_cors_safelisted_request_header};
 use crate::browser::Profile;
 use crate::http::header::{BoundedHeaders, HeaderList};
-use crate::http::names::{SortedLowercaseSet, write_joined};
+use crate::http::names::{SortedLowercaseSet, cmp_lowercase, write_joined};
 use crate::limits::MAX_HEADER_COUNT;
 
 /// The largest total length, in bytes, of the values of the CORS-safelisted headers of one
@@ -75,6 +78,18 @@ pub struct CorsUnsafeNames<I> {
     headers: I,
     profile: Profile,
     safelist_value_size: usize,
+    /// Which of the first [`MAX_HEADER_COUNT`] headers stand for an entry (every header for
+    /// the standard, the first of each name for Chromium), and which entries are
+    /// CORS-safelisted: worked out once, so that reading the names costs no check again.
+    flags: EntryFlags,
+}
+
+/// Per position among the first [`MAX_HEADER_COUNT`] headers of a list: whether the header
+/// stands for an entry, and whether that entry is CORS-safelisted.
+#[derive(Clone, Copy, Debug)]
+struct EntryFlags {
+    entry: [bool; MAX_HEADER_COUNT],
+    safelisted: [bool; MAX_HEADER_COUNT],
 }
 
 impl<'a, I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone> CorsUnsafeNames<I> {
@@ -85,60 +100,40 @@ impl<'a, I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone> CorsUnsafeNames<I> {
         // Step 2. For each header of headers: if header is not a CORS-safelisted
         // request-header, append its name to unsafeNames; otherwise append its name to
         // potentillyUnsafeNames and increase safelistValueSize by its value's length.
-        // (The lists are kept implicit: they are re-derived from `headers` when read.)
-        let mut this = Self {
+        // (The lists are kept as one flag per header: which are safelisted.) Chromium checks
+        // each name's combined value instead (DEV-CHROMIUM-COMBINED-VALUES).
+        let (flags, safelist_value_size) = match profile {
+            Profile::Chromium => chromium_entries(headers.clone(), profile),
+            _ => standard_entries(headers.clone(), profile),
+        };
+        Self {
             headers,
             profile,
-            safelist_value_size: 0,
-        };
-        this.safelist_value_size = this
-            .entries()
-            .filter(|(name, value)| this.check_entry(name, value).is_ok())
-            .fold(0usize, |total, (name, value)| {
-                total.saturating_add(this.entry_len(name, value))
-            });
-        this
-    }
-
-    /// The header list's entries as the profile sees them: every header for the standard;
-    /// for Chromium, one entry per name whose value is the length of the combined value
-    /// (DEV-CHROMIUM-COMBINED-VALUES: Chromium keeps one header per name, its values joined
-    /// by `, `). The value of a Chromium entry is only read for its length, through
-    /// [`Self::check_entry`].
-    fn entries(&self) -> impl Iterator<Item = (&'a [u8], &'a [u8])> + Clone + use<'a, I> {
-        let headers = self.headers.clone().take(MAX_HEADER_COUNT);
-        let profile = self.profile;
-        let all = headers.clone();
-        headers
-            .enumerate()
-            .filter_map(move |(i, (name, value))| match profile {
-                Profile::Spec => Some((name, value)),
-                Profile::Chromium => {
-                    let first = all
-                        .clone()
-                        .take(i)
-                        .all(|(n, _)| !n.eq_ignore_ascii_case(name));
-                    first.then_some((name, value))
-                }
-            })
-    }
-
-    /// Whether an entry is CORS-safelisted: the header itself for the standard, the
-    /// combined value of its name for Chromium.
-    fn check_entry(&self, name: &[u8], value: &[u8]) -> Result<(), NotSafelisted> {
-        match self.profile {
-            Profile::Spec => check_cors_safelisted_request_header(name, value, self.profile),
-            Profile::Chromium => {
-                super::chromium::check_combined(self.headers.clone(), name, self.profile)
-            }
+            safelist_value_size,
+            flags,
         }
     }
 
-    /// The length an entry adds to safelistValueSize.
-    fn entry_len(&self, name: &[u8], value: &[u8]) -> usize {
+    /// The entries, in the list's order: every header for the standard; for Chromium, the
+    /// first header of each name, standing for the name (DEV-CHROMIUM-COMBINED-VALUES:
+    /// Chromium keeps one header per name, its values joined by `, `).
+    fn entries(&self) -> impl Iterator<Item = (&'a [u8], &'a [u8])> + Clone + use<'a, I> {
+        self.headers
+            .clone()
+            .take(MAX_HEADER_COUNT)
+            .zip(self.flags.entry)
+            .filter_map(|(header, entry)| entry.then_some(header))
+    }
+
+    /// Why an entry is not CORS-safelisted, if it is not: the header itself for the
+    /// standard, the combined value of its name for Chromium.
+    fn check_entry(&self, name: &[u8], value: &[u8]) -> Result<(), NotSafelisted> {
         match self.profile {
-            Profile::Spec => value.len(),
-            Profile::Chromium => super::chromium::combined_len(self.headers.clone(), name),
+            Profile::Chromium => {
+                let values = super::chromium::values_of(self.headers.clone(), name);
+                super::chromium::check_combined(values, name, self.profile)
+            }
+            _ => check_cors_safelisted_request_header(name, value, self.profile),
         }
     }
 
@@ -163,8 +158,14 @@ impl<'a, I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone> CorsUnsafeNames<I> {
     /// once).
     fn unsafe_entries(&self) -> impl Iterator<Item = (&'a [u8], &'a [u8])> + use<'a, '_, I> {
         let all = self.safelist_value_size_exceeded();
-        self.entries()
-            .filter(move |(name, value)| all || self.check_entry(name, value).is_err())
+        let flags = &self.flags;
+        self.headers
+            .clone()
+            .take(MAX_HEADER_COUNT)
+            .zip(flags.entry.iter().zip(&flags.safelisted))
+            .filter_map(move |(header, (&entry, &safelisted))| {
+                (entry && (all || !safelisted)).then_some(header)
+            })
     }
 
     /// Whether no name is unsafe: found without sorting them.
@@ -208,6 +209,84 @@ impl<'a, I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone> CorsUnsafeNames<I> {
     pub fn write_access_control_request_headers(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         write_joined(out, self.names(), ",")
     }
+}
+
+/// Steps 1 and 2 for the standard: every header is an entry, safelisted or not on its own;
+/// returns the flags and safelistValueSize.
+fn standard_entries<'a>(
+    headers: impl Iterator<Item = (&'a [u8], &'a [u8])>,
+    profile: Profile,
+) -> (EntryFlags, usize) {
+    let mut flags = EntryFlags {
+        entry: [true; MAX_HEADER_COUNT],
+        safelisted: [false; MAX_HEADER_COUNT],
+    };
+    let mut size = 0usize;
+    // At most MAX_HEADER_COUNT turns: the zip stops at the array's end.
+    for (safelisted, (name, value)) in flags.safelisted.iter_mut().zip(headers) {
+        *safelisted = check_cors_safelisted_request_header(name, value, profile).is_ok();
+        if *safelisted {
+            size = size.saturating_add(value.len());
+        }
+    }
+    (flags, size)
+}
+
+/// Steps 1 and 2 as Chromium runs them (DEV-CHROMIUM-COMBINED-VALUES): one entry per name,
+/// its first header, safelisted when the name's values joined by `, ` are; returns the flags
+/// and safelistValueSize (the combined values' lengths).
+///
+/// The positions are sorted by name, compared byte-case-insensitively, then by position, so
+/// each name's headers are one run in list order: `O(h log h)` comparisons of names and one
+/// pass over the values for `h` headers.
+fn chromium_entries<'a>(
+    headers: impl Iterator<Item = (&'a [u8], &'a [u8])>,
+    profile: Profile,
+) -> (EntryFlags, usize) {
+    let mut list: [(&[u8], &[u8]); MAX_HEADER_COUNT] = [(&[], &[]); MAX_HEADER_COUNT];
+    let mut order = [0usize; MAX_HEADER_COUNT];
+    let mut count = 0;
+    // At most MAX_HEADER_COUNT turns: the zip stops at the arrays' end.
+    for ((slot, position), header) in list.iter_mut().zip(&mut order).zip(headers) {
+        *slot = header;
+        *position = count;
+        count += 1;
+    }
+    let at = |position: usize| list.get(position).copied().unwrap_or_default();
+    let sorted = order.get_mut(..count).unwrap_or_default();
+    sorted.sort_unstable_by(|&a, &b| cmp_lowercase(at(a).0, at(b).0).then(a.cmp(&b)));
+    let mut flags = EntryFlags {
+        entry: [false; MAX_HEADER_COUNT],
+        safelisted: [false; MAX_HEADER_COUNT],
+    };
+    let mut size = 0usize;
+    let mut rest: &[usize] = sorted;
+    // Each turn takes one name's run (at least its first header) off the front: at most
+    // `count` turns.
+    while let Some(&first) = rest.first() {
+        let name = at(first).0;
+        let run = rest
+            .iter()
+            .take_while(|&&position| at(position).0.eq_ignore_ascii_case(name))
+            .count()
+            .max(1);
+        let Some((same_name, tail)) = rest.split_at_checked(run) else {
+            break;
+        };
+        rest = tail;
+        let values = same_name.iter().map(|&position| at(position).1);
+        let safelisted = super::chromium::check_combined(values.clone(), name, profile).is_ok();
+        if safelisted {
+            size = size.saturating_add(super::chromium::combined_len(values));
+        }
+        if let Some(flag) = flags.entry.get_mut(first) {
+            *flag = true;
+        }
+        if let Some(flag) = flags.safelisted.get_mut(first) {
+            *flag = safelisted;
+        }
+    }
+    (flags, size)
 }
 
 /// The CORS-unsafe request-header names of a header list checked against the limits.
@@ -361,5 +440,74 @@ mod tests {
         );
         assert!(got[0].name.eq_ignore_ascii_case(b"accept"));
         assert_eq!(names.reason(b"x-b"), None);
+    }
+
+    /// The Chromium entries, worked out by sorting, against their definition: a header is
+    /// an entry when no earlier header has its name, safelisted when its name's values
+    /// joined by `, ` are; safelistValueSize sums those joined lengths.
+    #[test]
+    fn chromium_entries_agree_with_their_definition() {
+        let names: [&[u8]; 9] = [
+            b"Accept",
+            b"accept",
+            b"ACCEPT",
+            b"Content-Type",
+            b"content-type",
+            b"Range",
+            b"dpr",
+            b"X-A",
+            b"x-a",
+        ];
+        let long = [b'a'; 100];
+        let values: [&[u8]; 7] = [
+            b"*/*",
+            b"text/plain",
+            b"bytes=0-",
+            b"1.5",
+            b"",
+            b"\"",
+            &long,
+        ];
+        let mut rng = crate::test_rng::Xorshift(0x2545_f491_4f6c_dd1d);
+        let mut lists_with_repeats = 0;
+        for round in 0..3_000 {
+            let len = rng.below(if round % 100 == 0 {
+                MAX_HEADER_COUNT + 2
+            } else {
+                12
+            });
+            let mut list: heapless::Vec<(&[u8], &[u8]), { MAX_HEADER_COUNT + 2 }> =
+                heapless::Vec::new();
+            for _ in 0..len {
+                let header = (
+                    names[rng.below(names.len())],
+                    values[rng.below(values.len())],
+                );
+                assert!(list.push(header).is_ok());
+            }
+            let headers = list.iter().copied();
+            let (flags, size) = chromium_entries(headers.clone(), Profile::Chromium);
+            let mut expected_size = 0usize;
+            for (i, &(name, _)) in list.iter().enumerate().take(MAX_HEADER_COUNT) {
+                let earlier = list[..i].iter().any(|(n, _)| n.eq_ignore_ascii_case(name));
+                assert_eq!(flags.entry[i], !earlier, "{i} of {list:?}");
+                lists_with_repeats += usize::from(earlier);
+                if earlier {
+                    continue;
+                }
+                let values = super::super::chromium::values_of(headers.clone(), name);
+                let ok =
+                    super::super::chromium::check_combined(values.clone(), name, Profile::Chromium);
+                assert_eq!(flags.safelisted[i], ok.is_ok(), "{i} of {list:?}");
+                if ok.is_ok() {
+                    expected_size += super::super::chromium::combined_len(values);
+                }
+            }
+            assert_eq!(size, expected_size, "{list:?}");
+        }
+        assert!(
+            lists_with_repeats > 1_000,
+            "{lists_with_repeats} repeated names"
+        );
     }
 }
