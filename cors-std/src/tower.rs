@@ -3,7 +3,10 @@
 //!
 //! - A preflight is answered by the policy: the inner service is not called.
 //! - Any other request goes to the inner service, and the policy's headers are set on its
-//!   response: CORS headers replace the application's own, `Vary` is merged with it.
+//!   response: the policy is the only source of CORS headers, so each one it sets replaces
+//!   the application's own and any other the application set is removed (its `*` or
+//!   `Access-Control-Allow-Credentials: true` cannot grant what the policy refuses);
+//!   `Vary` is merged with the application's.
 //! - An `OPTIONS` request without `Access-Control-Request-Method` is not a preflight and
 //!   goes to the inner service like any other.
 //! - A configuration error is returned when the layer is made ([`CorsLayer::new`] takes a

@@ -406,9 +406,10 @@ fn parse_host_part(
 /// Whether `labels` is one or more labels of the domain grammar joined by dots, and nothing
 /// else: what [`check_domain_grammar`] accepts as a whole host. Put in front of a domain the
 /// grammar accepts, with a dot between, they make a host it accepts too (the grammar is
-/// label by label).
+/// label by label). Labels longer than a serialized origin can be are refused unread.
 pub(crate) fn is_domain_labels(labels: &[u8]) -> bool {
-    fast::labels_end(labels, 0).is_some_and(|(end, _)| end == labels.len())
+    labels.len() <= MAX_SERIALIZED_ORIGIN_LEN
+        && fast::labels_end(labels, 0).is_some_and(|(end, _)| end == labels.len())
 }
 
 /// Whether `tail`, what follows the host in a value with the special scheme `scheme`, is as

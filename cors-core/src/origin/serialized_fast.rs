@@ -94,7 +94,7 @@ pub(super) fn labels_end(value: &[u8], start: usize) -> Option<(usize, usize)> {
     let mut at = start;
     let mut label_start = start;
     // Each turn skips a run of letters and digits and at least one more byte: bounded by
-    // the value's length.
+    // the value's length, which every caller caps at `MAX_SERIALIZED_ORIGIN_LEN`.
     loop {
         let run = label_run(value, at);
         at += run;

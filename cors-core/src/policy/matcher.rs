@@ -186,9 +186,10 @@ impl<'c> PatternSlot<'c> {
 pub(crate) struct TextSearch {
     /// A pattern allows the value, and the strict parser accepts it as it is.
     pub(crate) found: bool,
-    /// The kinds of pattern whose search found nothing for the value's key (scheme, host,
-    /// port). A value the strict parser accepts has exactly that key, so a lookup of the
-    /// parsed origin need not search them again.
+    /// The kinds of pattern that cannot allow the value: their search found nothing for the
+    /// value's key (scheme, host, port), or, for exact origins, found one spelled otherwise
+    /// than the value. A value the strict parser accepts has exactly that key and is spelled
+    /// as its serialization, so a lookup of the parsed origin need not search them again.
     pub(crate) searched: PatternKinds,
 }
 
@@ -249,8 +250,9 @@ impl<'s, 'c> Matcher<'s, 'c> {
     ///   ([`is_serialized_subdomain`]): the labels in front of the wildcard's base, and the
     ///   port.
     ///
-    /// Either way the decision can skip the parser and the lookup. Searches that find no
-    /// pattern are recorded in [`TextSearch::searched`] for [`Matcher::without`].
+    /// Either way the decision can skip the parser and the lookup. The kinds of pattern
+    /// found unable to allow the value are recorded in [`TextSearch::searched`] for
+    /// [`Matcher::without`].
     pub(crate) fn find_text(&self, value: &[u8]) -> TextSearch {
         let kinds = self.kinds;
         // A pattern's text is a serialized origin, so no longer than one: a longer value is
@@ -362,8 +364,8 @@ fn exact_key_of_text(value: &[u8]) -> Option<PatternKey<'_>> {
     ))
 }
 
-/// Whether `value`, whose key `key` (read by its separators) has a host that is a proper
-/// label suffix `base` of a subdomain wildcard's base, is a serialized origin the strict
+/// Whether `value`, whose key `key` (read by its separators) has a host of which a subdomain
+/// wildcard's base `base` is a proper label suffix, is a serialized origin the strict
 /// parser accepts, with that key.
 ///
 /// The scheme is the pattern's, so special, and its base a domain the parser accepts (the

@@ -197,9 +197,12 @@ impl CorsHeaders {
         headers
     }
 
-    /// Sets the headers on `response`: each CORS header replaces any value the application
-    /// set (never a second `Access-Control-Allow-Origin`), and `Vary` is merged with the
-    /// response's own ([`merge_vary`]).
+    /// Sets the headers on `response`, the policy being the only source of CORS response
+    /// headers: each CORS header the decision sets replaces any value the application set
+    /// (never a second `Access-Control-Allow-Origin`, misconfiguration class 17), and one the
+    /// decision does not set is removed if the application set it (so that an application's
+    /// own `Access-Control-Allow-Origin` or `Access-Control-Allow-Credentials` cannot grant
+    /// what the policy refuses). `Vary` is merged with the response's own ([`merge_vary`]).
     pub fn apply(mut self, response: &mut HeaderMap) {
         self.take_into(response);
     }
@@ -207,6 +210,15 @@ impl CorsHeaders {
     /// [`CorsHeaders::apply`], taking the headers out of `self` (left empty).
     #[inline]
     pub(crate) fn take_into(&mut self, response: &mut HeaderMap) {
+        // Most responses carry no CORS header of their own: one look at their names (none for
+        // an empty map) says so.
+        if !response.is_empty() && response.keys().any(is_cors_response_header) {
+            for (header, value) in RESPONSE_HEADERS.iter().zip(&self.values) {
+                if value.is_none() {
+                    response.remove(&header.name);
+                }
+            }
+        }
         for (header, value) in RESPONSE_HEADERS.iter().zip(&mut self.values) {
             if let Some(value) = value.take() {
                 response.insert(&header.name, value);
@@ -227,6 +239,11 @@ impl CorsHeaders {
             .filter_map(|(header, value)| Some((&header.name, value.as_ref()?.as_bytes())))
             .chain(vary)
     }
+}
+
+/// Whether `name` is one of the CORS response headers ([`RESPONSE_HEADERS`]).
+fn is_cors_response_header(name: &HeaderName) -> bool {
+    RESPONSE_HEADERS.iter().any(|header| header.name == name)
 }
 
 /// Merges `add` into the response's `Vary` lines: set when there is none, unchanged when

@@ -269,3 +269,110 @@ fn apply_replaces_cors_headers_and_merges_vary() {
         assert_eq!(vary, expected, "{app_vary:?}");
     }
 }
+
+/// An application's response with its own CORS headers: every one the policy names.
+fn app_response() -> HeaderMap {
+    let mut response = HeaderMap::new();
+    for (name, value) in [
+        ("content-type", "application/json"),
+        ("access-control-allow-origin", "*"),
+        ("access-control-allow-credentials", "true"),
+        ("access-control-expose-headers", "x-secret"),
+        ("access-control-allow-methods", "PATCH"),
+        ("access-control-allow-headers", "x-secret"),
+        ("access-control-max-age", "86400"),
+        ("access-control-allow-origin", "https://other.example"),
+    ] {
+        response.append(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        );
+    }
+    response
+}
+
+/// The names and values of `map` other than `Vary`, in order.
+fn without_vary(map: &HeaderMap) -> Vec<(String, String)> {
+    map.iter()
+        .filter(|(name, _)| **name != VARY)
+        .map(|(name, value)| {
+            let text = String::from_utf8_lossy(value.as_bytes()).into_owned();
+            (name.as_str().to_owned(), text)
+        })
+        .collect()
+}
+
+/// A policy, a request's headers, and the response headers expected (but `Vary`).
+type Case<'a> = (
+    &'a CorsPolicy,
+    &'a [(&'a str, &'a str)],
+    Vec<(String, String)>,
+);
+
+/// The application's CORS response headers never survive the policy's: each one the
+/// decision sets replaces the application's, every other one is removed, on allowed,
+/// refused and non-CORS requests alike (so an application's `*` or `true` cannot grant what
+/// the policy refuses); other headers are left alone.
+#[test]
+fn apply_removes_the_applications_own_cors_headers() {
+    let credentialed = policy();
+    let public = match CorsPolicy::new(PolicyFile::default().allow_origins([APP])) {
+        Ok(policy) => policy,
+        Err(errors) => panic!("{errors:?}"),
+    };
+    let content_type = || ("content-type".to_owned(), "application/json".to_owned());
+    let cases: [Case<'_>; 4] = [
+        // Allowed, credentials and exposure set by the policy.
+        (
+            &credentialed,
+            &[("origin", APP)],
+            vec![
+                content_type(),
+                ("access-control-allow-origin".to_owned(), APP.to_owned()),
+                (
+                    "access-control-allow-credentials".to_owned(),
+                    "true".to_owned(),
+                ),
+                (
+                    "access-control-expose-headers".to_owned(),
+                    "x-request-id".to_owned(),
+                ),
+            ],
+        ),
+        // Allowed by a policy without credentials or exposure: the application's
+        // `Access-Control-Allow-Credentials: true` would have let credentials through.
+        (
+            &public,
+            &[("origin", APP)],
+            vec![
+                content_type(),
+                ("access-control-allow-origin".to_owned(), APP.to_owned()),
+            ],
+        ),
+        // Refused: the application's `*` would have let the page read the response.
+        (
+            &credentialed,
+            &[("origin", "https://evil.example")],
+            vec![content_type()],
+        ),
+        // Not CORS.
+        (&credentialed, &[], vec![content_type()]),
+    ];
+    for (policy, request, expected) in cases {
+        let values = PolicyValues::new(policy.policy());
+        let request = map(request);
+        let decision = decide(policy.policy(), &Method::GET, &request);
+        let mut response = app_response();
+        CorsHeaders::new(&decision, &request, &values).apply(&mut response);
+        assert_eq!(without_vary(&response), expected, "{request:?}");
+        assert_eq!(response[VARY], "Origin", "{request:?}");
+    }
+    // A response with no CORS header of its own is only added to.
+    let values = PolicyValues::new(credentialed.policy());
+    let request = map(&[("origin", APP)]);
+    let decision = decide(credentialed.policy(), &Method::GET, &request);
+    let mut response = HeaderMap::new();
+    response.insert("content-type", HeaderValue::from_static("text/plain"));
+    CorsHeaders::new(&decision, &request, &values).apply(&mut response);
+    assert_eq!(response.len(), 5, "{response:?}");
+}
