@@ -29,6 +29,8 @@ pub fn public_suffix<'a>(host: &Host<'a>, list: &dyn PublicSuffixList) -> Option
         return None;
     };
     // Step 2. Let trailingDot be "." if host ends with "."; otherwise the empty string.
+    // (The list is asked about the host without it, and the answer is taken from the host
+    // itself below, so it keeps it.)
     let without_dot = domain.strip_suffix('.').unwrap_or(domain);
     if without_dot.is_empty() {
         return None;
@@ -36,7 +38,8 @@ pub fn public_suffix<'a>(host: &Host<'a>, list: &dyn PublicSuffixList) -> Option
     // Step 3. Let publicSuffix be the public suffix determined by running the Public Suffix
     // List algorithm with host as domain.
     let suffix = list.public_suffix(without_dot);
-    // Step 5. Return publicSuffix and trailingDot concatenated: a suffix of host.
+    // Step 4. Assert: publicSuffix ends with trailingDot. Step 5. Return publicSuffix: the
+    // suffix of host where the list's answer starts, so trailingDot included.
     let start = without_dot.len().checked_sub(suffix.len())?;
     if !without_dot.ends_with(suffix) || !(start == 0 || without_dot.get(..start)?.ends_with('.')) {
         return None;
@@ -60,6 +63,7 @@ pub fn registrable_domain<'a>(host: &Host<'a>, list: &dyn PublicSuffixList) -> O
     }
     // Step 3. Let registrableDomain be the registrable domain determined by running the
     // Public Suffix List algorithm with host as domain: the public suffix plus one label.
+    // Steps 2, 4 and 5: it is taken from host, so it ends with host's trailing dot, if any.
     let head = domain.get(..domain.len().checked_sub(suffix.len() + 1)?)?;
     let label_start = head.rfind('.').map_or(0, |dot| dot + 1);
     domain.get(label_start..)
