@@ -138,15 +138,24 @@ fn validate_origins<'c>(
             Rule::NoAllowedOrigins,
         ));
     }
+    let mut lists_null = false;
     for &text in bounded(setting, config.allowed_origins, MAX_ALLOWED_ORIGINS, report) {
         match parse_pattern(text) {
             Err(e) => report(text_problem(setting, text, Rule::InvalidPattern(e))),
             Ok(pattern) => {
+                lists_null |= pattern == OriginPattern::Null;
                 for rule in origin_rules(config, psl, &pattern).into_iter().flatten() {
                     report(text_problem(setting, text, rule));
                 }
             }
         }
+    }
+    if config.allow_null_origin && !lists_null {
+        report(Problem::new(
+            Setting::AllowNullOrigin,
+            ProblemValue::Flag(true),
+            Rule::NullOriginOptInUnused,
+        ));
     }
 }
 

@@ -152,6 +152,43 @@ static CASES: &[Case] = &[
         ],
     },
     Case {
+        desc: "allow_null_origin without null in allowed_origins has no effect",
+        config: PolicyConfig {
+            allow_null_origin: true,
+            ..origins(&["https://a.example", "https://*.b.example"])
+        },
+        expected: &[(
+            Setting::AllowNullOrigin,
+            ProblemValue::Flag(true),
+            Rule::NullOriginOptInUnused,
+            None,
+        )],
+    },
+    Case {
+        desc: "allow_null_origin with a misspelt null: the pattern error and the unused opt-in",
+        config: PolicyConfig {
+            allow_null_origin: true,
+            ..origins(&["NULL"])
+        },
+        expected: &[
+            (
+                Origins,
+                Text("NULL"),
+                invalid_const(
+                    PatternErrorKind::Origin(SerializedOriginErrorKind::UppercaseScheme),
+                    0,
+                ),
+                None,
+            ),
+            (
+                Setting::AllowNullOrigin,
+                ProblemValue::Flag(true),
+                Rule::NullOriginOptInUnused,
+                None,
+            ),
+        ],
+    },
+    Case {
         desc: "class 9: cleartext origins with credentials",
         config: credentialed(&[
             "http://example.com",

@@ -22,6 +22,8 @@ pub enum Setting {
     MaxAge,
     /// `preflight_success_status`.
     PreflightSuccessStatus,
+    /// `allow_null_origin`.
+    AllowNullOrigin,
 }
 
 impl Setting {
@@ -34,6 +36,7 @@ impl Setting {
             Self::ExposedResponseHeaders => "exposed_response_headers",
             Self::MaxAge => "max_age",
             Self::PreflightSuccessStatus => "preflight_success_status",
+            Self::AllowNullOrigin => "allow_null_origin",
         }
     }
 }
@@ -107,6 +110,9 @@ pub enum Rule {
     /// `X-HTTP-Method-Override` and relatives: a server honouring it lets cross-origin
     /// script use methods that `allowed_methods` does not list (warning, class 15).
     MethodOverrideHeader,
+    /// `allow_null_origin` is set but `allowed_origins` does not list `null`, so it has no
+    /// effect: `null` is still refused (warning).
+    NullOriginOptInUnused,
 }
 
 impl Rule {
@@ -120,7 +126,8 @@ impl Rule {
             | Self::SafelistedResponseHeader
             | Self::NeverExposedResponseHeader
             | Self::MethodNotNormalized
-            | Self::MethodOverrideHeader => Severity::Warning,
+            | Self::MethodOverrideHeader
+            | Self::NullOriginOptInUnused => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -176,13 +183,16 @@ impl Rule {
             Self::MethodOverrideHeader => {
                 "a method-override header lets script use methods allowed_methods does not list"
             }
+            Self::NullOriginOptInUnused => {
+                "has no effect: allowed_origins does not list \"null\", which stays refused"
+            }
         }
     }
 }
 
 /// The offending value of a [`Problem`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[allow(clippy::exhaustive_enums)] // settings are lists of text, or numbers
+#[allow(clippy::exhaustive_enums)] // settings are lists of text, numbers or flags
 pub enum ProblemValue<'c> {
     /// An entry of a list, borrowed from the configuration.
     Text(&'c str),
@@ -190,6 +200,8 @@ pub enum ProblemValue<'c> {
     Integer(i64),
     /// The list is empty.
     EmptyList,
+    /// A flag (`allow_null_origin`).
+    Flag(bool),
 }
 
 impl fmt::Display for ProblemValue<'_> {
@@ -198,6 +210,7 @@ impl fmt::Display for ProblemValue<'_> {
             Self::Text(text) => write!(f, "{text:?}"),
             Self::Integer(value) => write!(f, "{value}"),
             Self::EmptyList => f.write_str("[]"),
+            Self::Flag(value) => write!(f, "{value}"),
         }
     }
 }
