@@ -186,7 +186,8 @@ pub struct CombinedValue<'a, I> {
 }
 
 impl<'a, I: Iterator<Item = &'a [u8]>> CombinedValue<'a, I> {
-    fn new(mut values: I) -> Self {
+    /// The combined value of `values`, in order.
+    pub(crate) fn new(mut values: I) -> Self {
         let next = values.next();
         Self {
             values,

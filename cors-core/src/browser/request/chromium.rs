@@ -11,6 +11,7 @@
 
 use super::safelist::{NotSafelisted, check_cors_safelisted_request_header};
 use crate::browser::Profile;
+use crate::http::header::CombinedValue;
 use crate::http::range::RangeBound;
 use crate::limits::MAX_HEADER_COUNT;
 
@@ -31,11 +32,7 @@ pub(super) fn values_of<'a>(
 
 /// The length of a name's combined value: its `values` joined by `, `.
 pub(super) fn combined_len<'a>(values: impl Iterator<Item = &'a [u8]>) -> usize {
-    values.enumerate().fold(0usize, |total, (i, value)| {
-        total
-            .saturating_add(value.len())
-            .saturating_add(if i > 0 { 2 } else { 0 })
-    })
+    CombinedValue::new(values).fold(0usize, |total, chunk| total.saturating_add(chunk.len()))
 }
 
 /// Whether the combined value of `name`, its `values` in order, is CORS-safelisted, as
@@ -52,11 +49,9 @@ pub(super) fn check_combined<'a>(
         return Err(NotSafelisted::ValueTooLong);
     }
     let mut combined = heapless::Vec::<u8, SAFELISTED_LEN>::new();
-    for (i, value) in values.enumerate() {
-        let separator: &[u8] = if i > 0 { b", " } else { b"" };
+    for chunk in CombinedValue::new(values) {
         combined
-            .extend_from_slice(separator)
-            .and_then(|()| combined.extend_from_slice(value))
+            .extend_from_slice(chunk)
             .map_err(|_| NotSafelisted::ValueTooLong)?;
     }
     check_cors_safelisted_request_header(name, &combined, profile)

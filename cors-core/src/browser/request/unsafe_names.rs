@@ -1,8 +1,8 @@
 //! The CORS-unsafe request-header names of a header list: the names a preflight must ask
 //! about in `Access-Control-Request-Headers`, each with why it is unsafe.
 //!
-//! Each header's safelist check runs once, when the names are made, and is kept as a flag
-//! per header (512 bytes). The result is a sorted-lowercase set ([`SortedLowercaseSet`]:
+//! Each header's safelist check runs once, when the names are made, and is kept as a state
+//! per header (256 bytes). The result is a sorted-lowercase set ([`SortedLowercaseSet`]:
 //! the distinct names kept sorted in a fixed array as they are read); the reasons are
 //! recomputed from the list on demand. The Chromium profile combines each name's values
 //! (DEV-CHROMIUM-COMBINED-VALUES): it sorts the headers' positions by name to find each
@@ -78,19 +78,26 @@ pub struct CorsUnsafeNames<I> {
     headers: I,
     profile: Profile,
     safelist_value_size: usize,
-    /// Which of the first [`MAX_HEADER_COUNT`] headers stand for an entry (every header for
-    /// the standard, the first of each name for Chromium), and which entries are
-    /// CORS-safelisted: worked out once, so that reading the names costs no check again.
-    flags: EntryFlags,
+    /// What each of the first [`MAX_HEADER_COUNT`] headers is: worked out once, so that
+    /// reading the names costs no check again.
+    states: EntryStates,
 }
 
-/// Per position among the first [`MAX_HEADER_COUNT`] headers of a list: whether the header
-/// stands for an entry, and whether that entry is CORS-safelisted.
-#[derive(Clone, Copy, Debug)]
-struct EntryFlags {
-    entry: [bool; MAX_HEADER_COUNT],
-    safelisted: [bool; MAX_HEADER_COUNT],
+/// What a header of the list is to the CORS-unsafe names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum EntryState {
+    /// An entry (every header for the standard, the first of each name for Chromium),
+    /// CORS-safelisted.
+    Safelisted,
+    /// An entry, not CORS-safelisted.
+    NotSafelisted,
+    /// A later header of a name already seen, which Chromium combines into the first: no
+    /// entry of its own.
+    Repeat,
 }
+
+/// The [`EntryState`] of each of the first [`MAX_HEADER_COUNT`] headers, by position.
+type EntryStates = [EntryState; MAX_HEADER_COUNT];
 
 impl<'a, I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone> CorsUnsafeNames<I> {
     /// Runs steps 1–3 over `headers`.
@@ -102,7 +109,7 @@ impl<'a, I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone> CorsUnsafeNames<I> {
         // potentillyUnsafeNames and increase safelistValueSize by its value's length.
         // (The lists are kept as one flag per header: which are safelisted.) Chromium checks
         // each name's combined value instead (DEV-CHROMIUM-COMBINED-VALUES).
-        let (flags, safelist_value_size) = match profile {
+        let (states, safelist_value_size) = match profile {
             Profile::Chromium => chromium_entries(headers.clone(), profile),
             _ => standard_entries(headers.clone(), profile),
         };
@@ -110,19 +117,20 @@ impl<'a, I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone> CorsUnsafeNames<I> {
             headers,
             profile,
             safelist_value_size,
-            flags,
+            states,
         }
     }
 
-    /// The entries, in the list's order: every header for the standard; for Chromium, the
-    /// first header of each name, standing for the name (DEV-CHROMIUM-COMBINED-VALUES:
-    /// Chromium keeps one header per name, its values joined by `, `).
-    fn entries(&self) -> impl Iterator<Item = (&'a [u8], &'a [u8])> + Clone + use<'a, I> {
+    /// The entries, in the list's order, with their states: every header for the standard;
+    /// for Chromium, the first header of each name, standing for the name
+    /// (DEV-CHROMIUM-COMBINED-VALUES: Chromium keeps one header per name, its values joined
+    /// by `, `).
+    fn entries(&self) -> impl Iterator<Item = ((&'a [u8], &'a [u8]), EntryState)> + use<'a, '_, I> {
         self.headers
             .clone()
             .take(MAX_HEADER_COUNT)
-            .zip(self.flags.entry)
-            .filter_map(|(header, entry)| entry.then_some(header))
+            .zip(self.states.iter().copied())
+            .filter(|(_, state)| *state != EntryState::Repeat)
     }
 
     /// Why an entry is not CORS-safelisted, if it is not: the header itself for the
@@ -158,14 +166,9 @@ impl<'a, I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone> CorsUnsafeNames<I> {
     /// once).
     fn unsafe_entries(&self) -> impl Iterator<Item = (&'a [u8], &'a [u8])> + use<'a, '_, I> {
         let all = self.safelist_value_size_exceeded();
-        let flags = &self.flags;
-        self.headers
-            .clone()
-            .take(MAX_HEADER_COUNT)
-            .zip(flags.entry.iter().zip(&flags.safelisted))
-            .filter_map(move |(header, (&entry, &safelisted))| {
-                (entry && (all || !safelisted)).then_some(header)
-            })
+        self.entries().filter_map(move |(header, state)| {
+            (all || state == EntryState::NotSafelisted).then_some(header)
+        })
     }
 
     /// Whether no name is unsafe: found without sorting them.
@@ -184,13 +187,15 @@ impl<'a, I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone> CorsUnsafeNames<I> {
     pub fn reason(&self, name: &[u8]) -> Option<UnsafeReason> {
         let mut same_name = self
             .entries()
-            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .filter(|((n, _), _)| n.eq_ignore_ascii_case(name))
             .peekable();
         same_name.peek()?;
-        let mut not_safelisted = same_name
-            .clone()
-            .filter_map(|(n, value)| self.check_entry(n, value).err());
-        match not_safelisted.next() {
+        // The check runs again only for the first entry known not to be safelisted, to name
+        // why.
+        let not_safelisted = same_name
+            .find(|(_, state)| *state == EntryState::NotSafelisted)
+            .and_then(|((n, value), _)| self.check_entry(n, value).err());
+        match not_safelisted {
             Some(why) => Some(UnsafeReason::NotSafelisted(why)),
             None if self.safelist_value_size_exceeded() => {
                 Some(UnsafeReason::SafelistValueSizeExceeded {
@@ -212,28 +217,27 @@ impl<'a, I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone> CorsUnsafeNames<I> {
 }
 
 /// Steps 1 and 2 for the standard: every header is an entry, safelisted or not on its own;
-/// returns the flags and safelistValueSize.
+/// returns the states and safelistValueSize.
 fn standard_entries<'a>(
     headers: impl Iterator<Item = (&'a [u8], &'a [u8])>,
     profile: Profile,
-) -> (EntryFlags, usize) {
-    let mut flags = EntryFlags {
-        entry: [true; MAX_HEADER_COUNT],
-        safelisted: [false; MAX_HEADER_COUNT],
-    };
+) -> (EntryStates, usize) {
+    let mut states = [EntryState::Repeat; MAX_HEADER_COUNT];
     let mut size = 0usize;
     // At most MAX_HEADER_COUNT turns: the zip stops at the array's end.
-    for (safelisted, (name, value)) in flags.safelisted.iter_mut().zip(headers) {
-        *safelisted = check_cors_safelisted_request_header(name, value, profile).is_ok();
-        if *safelisted {
+    for (state, (name, value)) in states.iter_mut().zip(headers) {
+        *state = if check_cors_safelisted_request_header(name, value, profile).is_ok() {
             size = size.saturating_add(value.len());
-        }
+            EntryState::Safelisted
+        } else {
+            EntryState::NotSafelisted
+        };
     }
-    (flags, size)
+    (states, size)
 }
 
 /// Steps 1 and 2 as Chromium runs them (DEV-CHROMIUM-COMBINED-VALUES): one entry per name,
-/// its first header, safelisted when the name's values joined by `, ` are; returns the flags
+/// its first header, safelisted when the name's values joined by `, ` are; returns the states
 /// and safelistValueSize (the combined values' lengths).
 ///
 /// The positions are sorted by name, compared byte-case-insensitively, then by position, so
@@ -242,7 +246,7 @@ fn standard_entries<'a>(
 fn chromium_entries<'a>(
     headers: impl Iterator<Item = (&'a [u8], &'a [u8])>,
     profile: Profile,
-) -> (EntryFlags, usize) {
+) -> (EntryStates, usize) {
     let mut list: [(&[u8], &[u8]); MAX_HEADER_COUNT] = [(&[], &[]); MAX_HEADER_COUNT];
     let mut order = [0usize; MAX_HEADER_COUNT];
     let mut count = 0;
@@ -255,38 +259,26 @@ fn chromium_entries<'a>(
     let at = |position: usize| list.get(position).copied().unwrap_or_default();
     let sorted = order.get_mut(..count).unwrap_or_default();
     sorted.sort_unstable_by(|&a, &b| cmp_lowercase(at(a).0, at(b).0).then(a.cmp(&b)));
-    let mut flags = EntryFlags {
-        entry: [false; MAX_HEADER_COUNT],
-        safelisted: [false; MAX_HEADER_COUNT],
-    };
+    let mut states = [EntryState::Repeat; MAX_HEADER_COUNT];
     let mut size = 0usize;
-    let mut rest: &[usize] = sorted;
-    // Each turn takes one name's run (at least its first header) off the front: at most
-    // `count` turns.
-    while let Some(&first) = rest.first() {
-        let name = at(first).0;
-        let run = rest
-            .iter()
-            .take_while(|&&position| at(position).0.eq_ignore_ascii_case(name))
-            .count()
-            .max(1);
-        let Some((same_name, tail)) = rest.split_at_checked(run) else {
-            break;
+    // One turn per name: at most `count`.
+    for same_name in sorted.chunk_by(|&a, &b| at(a).0.eq_ignore_ascii_case(at(b).0)) {
+        let Some(&first) = same_name.first() else {
+            continue;
         };
-        rest = tail;
+        let name = at(first).0;
         let values = same_name.iter().map(|&position| at(position).1);
-        let safelisted = super::chromium::check_combined(values.clone(), name, profile).is_ok();
-        if safelisted {
+        let state = if super::chromium::check_combined(values.clone(), name, profile).is_ok() {
             size = size.saturating_add(super::chromium::combined_len(values));
-        }
-        if let Some(flag) = flags.entry.get_mut(first) {
-            *flag = true;
-        }
-        if let Some(flag) = flags.safelisted.get_mut(first) {
-            *flag = safelisted;
+            EntryState::Safelisted
+        } else {
+            EntryState::NotSafelisted
+        };
+        if let Some(slot) = states.get_mut(first) {
+            *slot = state;
         }
     }
-    (flags, size)
+    (states, size)
 }
 
 /// The CORS-unsafe request-header names of a header list checked against the limits.
@@ -486,11 +478,11 @@ mod tests {
                 assert!(list.push(header).is_ok());
             }
             let headers = list.iter().copied();
-            let (flags, size) = chromium_entries(headers.clone(), Profile::Chromium);
+            let (states, size) = chromium_entries(headers.clone(), Profile::Chromium);
             let mut expected_size = 0usize;
             for (i, &(name, _)) in list.iter().enumerate().take(MAX_HEADER_COUNT) {
                 let earlier = list[..i].iter().any(|(n, _)| n.eq_ignore_ascii_case(name));
-                assert_eq!(flags.entry[i], !earlier, "{i} of {list:?}");
+                assert_eq!(states[i] != EntryState::Repeat, !earlier, "{i} of {list:?}");
                 lists_with_repeats += usize::from(earlier);
                 if earlier {
                     continue;
@@ -498,7 +490,11 @@ mod tests {
                 let values = super::super::chromium::values_of(headers.clone(), name);
                 let ok =
                     super::super::chromium::check_combined(values.clone(), name, Profile::Chromium);
-                assert_eq!(flags.safelisted[i], ok.is_ok(), "{i} of {list:?}");
+                assert_eq!(
+                    states[i] == EntryState::Safelisted,
+                    ok.is_ok(),
+                    "{i} of {list:?}"
+                );
                 if ok.is_ok() {
                     expected_size += super::super::chromium::combined_len(values);
                 }
