@@ -260,7 +260,7 @@ impl<'s, 'c> Matcher<'s, 'c> {
         if !(kinds.host_on_port || kinds.parents()) || value.len() > MAX_SERIALIZED_ORIGIN_LEN {
             return TextSearch::NOTHING;
         }
-        let Some(key) = exact_key_of_text(value) else {
+        let Some(key) = key_of_text(value) else {
             return TextSearch::NOTHING;
         };
         let mut searched = PatternKinds::NONE;
@@ -338,10 +338,10 @@ impl<'s, 'c> Matcher<'s, 'c> {
     }
 }
 
-/// The key an exact origin `scheme://host[:port]` would have, read from `value` by its
-/// separators alone (no grammar is checked); `None` for a value without `://`, a bracketed
+/// The key of the origin `scheme://host[:port]` (as an exact pattern's, `subdomains` false),
+/// read from `value` by its separators alone (no grammar is checked); `None` for a value without `://`, a bracketed
 /// host, or a port that is not at most five digits.
-fn exact_key_of_text(value: &[u8]) -> Option<PatternKey<'_>> {
+fn key_of_text(value: &[u8]) -> Option<PatternKey<'_>> {
     // `https://` and `http://`, nearly every value, by a comparison of words.
     let colon = match http_prefix(value) {
         Some(scheme) => scheme.as_str().len(),

@@ -219,11 +219,7 @@ impl CorsHeaders {
                 }
             }
         }
-        for (header, value) in RESPONSE_HEADERS.iter().zip(&mut self.values) {
-            if let Some(value) = value.take() {
-                response.insert(&header.name, value);
-            }
-        }
+        set_values(response, &mut self.values);
         if let Some(vary) = self.vary.take() {
             merge_vary_into(response, vary);
         }
@@ -238,6 +234,17 @@ impl CorsHeaders {
             .zip(&self.values)
             .filter_map(|(header, value)| Some((&header.name, value.as_ref()?.as_bytes())))
             .chain(vary)
+    }
+}
+
+/// Sets each value of `values` on `map` under its header's name, replacing any value there,
+/// and takes it out of `values`.
+#[inline]
+fn set_values(map: &mut HeaderMap, values: &mut Values) {
+    for (header, value) in RESPONSE_HEADERS.iter().zip(values) {
+        if let Some(value) = value.take() {
+            map.insert(&header.name, value);
+        }
     }
 }
 
@@ -312,13 +319,9 @@ fn preflight_map(values: Values, vary: Option<&'static str>) -> HeaderMap {
 
 /// Sets the CORS headers `values` and `vary` on `map`, an empty map, in order.
 #[inline]
-fn fill_preflight_map(map: &mut HeaderMap, values: Values, vary: Option<&'static str>) {
+fn fill_preflight_map(map: &mut HeaderMap, mut values: Values, vary: Option<&'static str>) {
     // `insert`, the code `CorsHeaders::apply` runs too: on an empty map, the same as `append`.
-    for (header, value) in RESPONSE_HEADERS.iter().zip(values) {
-        if let Some(value) = value {
-            map.insert(&header.name, value);
-        }
-    }
+    set_values(map, &mut values);
     if let Some(vary) = vary {
         map.insert(VARY, vary_value(vary));
     }
