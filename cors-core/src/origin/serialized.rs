@@ -389,9 +389,7 @@ fn parse_host_part(
     let last_label = value.get(last_label..end).unwrap_or_default();
     let kind = if !special {
         HostKind::Opaque
-    } else if last_label.first().is_some_and(u8::is_ascii_digit)
-        && ends_in_a_number(ascii_str(last_label))
-    {
+    } else if ends_in_a_number(ascii_str(last_label)) {
         HostKind::Ipv4(
             canonical_ipv4(ascii_str(text))
                 .ok_or(error(Kind::NonCanonicalIpv4, start))?
@@ -404,7 +402,8 @@ fn parse_host_part(
 }
 
 /// Whether `labels` is one or more labels of the domain grammar joined by dots, and nothing
-/// else: what [`check_domain_grammar`] accepts as a whole host. Put in front of a domain the
+/// else: what [`check_domain_grammar`] accepts as a whole host
+/// (<https://fetch.spec.whatwg.org/#origin-header>, `serialized-host`). Put in front of a domain the
 /// grammar accepts, with a dot between, they make a host it accepts too (the grammar is
 /// label by label). Labels longer than a serialized origin can be are refused unread.
 pub(crate) fn is_domain_labels(labels: &[u8]) -> bool {

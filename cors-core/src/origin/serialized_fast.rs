@@ -87,8 +87,9 @@ fn domain_end(value: &[u8], start: usize) -> Option<usize> {
 }
 
 /// The end of the labels starting at `start` (lowercase letters, digits and inner `-`, each
-/// label non-empty, joined by dots), up to the end of `value` or a `:`, and the start of the
-/// last label; `None` when anything else comes first.
+/// label non-empty, joined by dots: the domain labels of `serialized-host`,
+/// <https://fetch.spec.whatwg.org/#origin-header>), up to the end of `value` or a `:`, and
+/// the start of the last label; `None` when anything else comes first.
 #[inline]
 pub(super) fn labels_end(value: &[u8], start: usize) -> Option<(usize, usize)> {
     let mut at = start;

@@ -86,7 +86,7 @@ pub(super) fn parse_special_host(
 
 /// The bytes of a plain ASCII domain: ASCII letters and digits, U+002D (-) and U+002E (.),
 /// computed at compile time. None is a forbidden domain code point
-/// (<https://url.spec.whatwg.org/#forbidden-domain-code-point>), nor U+0025 (%).
+/// (<https://url.spec.whatwg.org/#forbidden-domain-code-point>).
 const PLAIN_DOMAIN_BYTES: ByteSet =
     byte_set!(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'.');
 
@@ -97,7 +97,7 @@ const PLAIN_DOMAIN_BYTES: ByteSet =
 ///
 /// Everything else — the empty host, `%`, non-ASCII, any other byte, an input over the
 /// limit — is left to [`parse_special_host_full`], so its failures keep coming from one
-/// place.
+/// place, but for the IPv4 parser's, which both paths share.
 pub(super) fn is_plain_ascii_domain(input: &[u8]) -> bool {
     // The scan below reads at most MAX_HOST_LEN bytes.
     if input.is_empty() || input.len() > MAX_HOST_LEN {
@@ -122,9 +122,7 @@ pub(super) fn is_plain_ascii_domain(input: &[u8]) -> bool {
 ///   domain parser cannot fail. Empty labels (`a..b`, a trailing `.`) and `-` anywhere
 ///   are kept, as the full path keeps them, and so is an `xn--` label that is not valid
 ///   Punycode (web-platform-tests toascii.json: `xn--a`, `xn--1ug.example`).
-/// - Step 8, ends in a number: decided by [`ends_in_a_number`] and [`parse_ipv4`], as in
-///   the full path, once [`last_label_starts_with_digit`] says it can be
-///   (<https://url.spec.whatwg.org/#ends-in-a-number-checker>).
+/// - Steps 8 and 9, ends in a number: [`host_of_ascii_domain`], as in the full path.
 ///
 /// The lowercased domain is written to `ascii_domain` (empty on entry) in one copy.
 fn parse_plain_ascii_domain(
@@ -135,32 +133,21 @@ fn parse_plain_ascii_domain(
         .push_str(input)
         .map_err(|_| HostParseError::TooLong)?;
     ascii_domain.make_ascii_lowercase();
-    // Step 8. When asciiDomain ends in a number, the host is what the IPv4 parser makes of
-    // it (step 8.2). Step 8.1's IPv4-non-ASCII-input validation error cannot arise: the
-    // domain is ASCII.
-    if last_label_starts_with_digit(ascii_domain.as_bytes()) && ends_in_a_number(ascii_domain) {
-        return parse_ipv4(ascii_domain).map(HostShape::Ipv4);
-    }
-    // Step 9. Otherwise the host is asciiDomain.
-    Ok(HostShape::Domain)
+    host_of_ascii_domain(ascii_domain)
 }
 
-/// Whether the last label of `domain` — after one trailing `.` is dropped, as the
-/// ends-in-a-number checker's step 3 drops it — starts with an ASCII digit.
+/// Steps 8 and 9 of the host parser: when asciiDomain ends in a number, the host is what
+/// the IPv4 parser makes of it (step 8.2), otherwise asciiDomain, a domain. Step 8.1, an
+/// IPv4-non-ASCII-input validation error, is not reported: this crate reports no validation
+/// errors.
 ///
-/// A domain that ends in a number always does: the checker's step 5 needs a non-empty
-/// label of ASCII digits, and its step 6 an IPv4 number, which is decimal digits, `0x` then
-/// hex digits, or `0` then octal digits (<https://url.spec.whatwg.org/#ipv4-number-parser>),
-/// and never empty. So `false` here means the domain does not end in a number.
-///
+/// <https://url.spec.whatwg.org/#concept-host-parser>,
 /// <https://url.spec.whatwg.org/#ends-in-a-number-checker>
-fn last_label_starts_with_digit(domain: &[u8]) -> bool {
-    let body = domain.strip_suffix(b".").unwrap_or(domain);
-    let last = match body.iter().rposition(|&byte| byte == b'.') {
-        Some(dot) => body.get(dot + 1..).unwrap_or_default(),
-        None => body,
-    };
-    last.first().is_some_and(u8::is_ascii_digit)
+fn host_of_ascii_domain(ascii_domain: &str) -> Result<HostShape, HostParseError> {
+    if ends_in_a_number(ascii_domain) {
+        return parse_ipv4(ascii_domain).map(HostShape::Ipv4);
+    }
+    Ok(HostShape::Domain)
 }
 
 /// Steps 3-9 of the host parser, for a URL with a special scheme, for any input: percent-
@@ -195,14 +182,8 @@ pub(super) fn parse_special_host_full(
     // Step 6. asciiDomain is the domain parser's result for domain, with beStrict false.
     // Step 7. A failure there is the host parser's failure.
     domain_to_ascii(domain, idna, ascii_domain)?;
-    // Step 8. When asciiDomain ends in a number, the host is what the IPv4 parser makes of
-    // it (step 8.2). Step 8.1, an IPv4-non-ASCII-input validation error when domain is not
-    // ASCII, is not reported: this crate reports no validation errors.
-    if ends_in_a_number(ascii_domain) {
-        return parse_ipv4(ascii_domain).map(HostShape::Ipv4);
-    }
-    // Step 9. Otherwise the host is asciiDomain.
-    Ok(HostShape::Domain)
+    // Steps 8 and 9.
+    host_of_ascii_domain(ascii_domain)
 }
 
 /// The domain parser (named "domain to ASCII" until 2026), with beStrict false.

@@ -18,19 +18,24 @@ pub fn ends_in_a_number(input: &str) -> bool {
     // the domain parser returned, which is never empty). This function is public, so the
     // empty string is answered anyway: false, below.
     // Step 2. parts is input strictly split on U+002E (.).
-    let mut parts = input.rsplit('.');
-    let mut last = parts.next().unwrap_or("");
-    // Step 3. An empty last item (one trailing `.`) is removed from parts. Only the empty
-    // input has no item before it; that input is ruled out by step 1, and returns false.
-    if last.is_empty() {
-        match parts.next() {
-            Some(previous) => last = previous,
-            None => return false,
-        }
-    }
+    // Step 3. An empty last item (one trailing `.`) is removed from parts. (Only the empty
+    // input has no item before it; it is ruled out by step 1, and gives the empty last
+    // below, so false.)
+    let body = input.strip_suffix('.').unwrap_or(input);
     // Step 4. last is the last item of parts.
+    let last = match body.as_bytes().iter().rposition(|&byte| byte == b'.') {
+        Some(dot) => body.get(dot + 1..).unwrap_or_default(),
+        None => body,
+    };
+    // Steps 5 and 6 need a last that starts with an ASCII digit: all digits, or an IPv4
+    // number, which is decimal digits, `0x` then hex digits, or `0` then octal digits, and
+    // never empty (<https://url.spec.whatwg.org/#ipv4-number-parser>). Nearly every domain
+    // is settled here, by one byte.
+    if !last.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     // Step 5. A non-empty last of ASCII digits only: true.
-    if !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()) {
+    if last.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
     // Step 6. A last that the IPv4 number parser does not fail on: true.

@@ -19,6 +19,8 @@ fn ends_authority(c: char, special: bool) -> bool {
 /// [`ends_authority`] of a byte. These code points are ASCII, and no byte of a multi-byte
 /// UTF-8 sequence is ASCII, so the first such byte of a string starts the first such code
 /// point; none is an ASCII tab or newline, so skipping those does not move it.
+///
+/// <https://url.spec.whatwg.org/#authority-state>
 fn ends_authority_byte(byte: u8, special: bool) -> bool {
     ends_authority(char::from(byte), special)
 }
@@ -79,8 +81,8 @@ pub(super) fn find_host_start<'i>(
     Ok((host_start, at_sign_seen))
 }
 
-/// The bytes [`find_host_start_in_bytes`] stops at: U+0040 (@), and every byte that
-/// [`ends_authority_byte`] (U+005C (\\) for any URL), computed at compile time.
+/// The bytes [`find_host_start_in_bytes`] stops at: U+0040 (@), and every byte for which
+/// [`ends_authority_byte`] holds (U+005C (\\) for any URL), computed at compile time.
 const AUTHORITY_SCAN_STOPS: ByteSet =
     byte_set!(|byte| matches!(byte, b'@' | b'/' | b'?' | b'#' | b'\\'));
 
@@ -88,8 +90,8 @@ const AUTHORITY_SCAN_STOPS: ByteSet =
 /// bytes; `None` (a longer authority, whose code points [`find_host_start`] counts) leaves
 /// the scan to it.
 ///
-/// The same answer, input position included: the authority ends at the first byte that
-/// [`ends_authority_byte`], an `@` is one byte, and the host starts right after the last
+/// The same answer, input position included: the authority ends at the first byte for
+/// which [`ends_authority_byte`] holds, an `@` is one byte, and the host starts right after the last
 /// one, where the code point scan would leave it (ASCII tab or newline, skipped by that
 /// scan, end nothing and are skipped when the host is read). An authority of at most
 /// [`MAX_AUTHORITY_LEN`] bytes has at most that many code points: never too long.
@@ -102,7 +104,7 @@ pub(super) fn find_host_start_in_bytes<'i>(
     let rest = input.rest().as_bytes();
     // At most MAX_AUTHORITY_LEN + 1 bytes are read.
     let window = rest.get(..=MAX_AUTHORITY_LEN).unwrap_or(rest);
-    let mut end = None;
+    let mut ended = false;
     let mut last_at_sign = None;
     for (index, &byte) in window.iter().enumerate() {
         if !AUTHORITY_SCAN_STOPS.contains(byte) {
@@ -111,11 +113,11 @@ pub(super) fn find_host_start_in_bytes<'i>(
         if byte == b'@' {
             last_at_sign = Some(index);
         } else if ends_authority_byte(byte, special) {
-            end = Some(index);
+            ended = true;
             break;
         }
     }
-    if end.is_none() && rest.len() > MAX_AUTHORITY_LEN {
+    if !ended && rest.len() > MAX_AUTHORITY_LEN {
         return None;
     }
     let mut host_start = input.clone();
